@@ -1,0 +1,17 @@
+import { run } from './run.js';
+
+/** Entry point of the `postlint` command. */
+export async function main(argv: readonly string[]): Promise<number> {
+  return run(argv, {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    isTTY: process.stdout.isTTY,
+    env: process.env,
+  });
+}

@@ -1,0 +1,80 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import ignore, { type Ignore } from 'ignore';
+
+export const EXTENSIONS = ['md', 'markdown', 'txt'] as const;
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export interface Discovery {
+  /** Absolute paths, sorted, without duplicates. */
+  readonly files: string[];
+  /** One line per path that matched nothing: a usage error. */
+  readonly problems: string[];
+}
+
+export interface DiscoverOptions {
+  readonly cwd: string;
+  /** Use .gitignore and .postlintignore (off with --no-ignore). */
+  readonly useIgnoreFiles: boolean;
+  readonly ignorePath: string | undefined;
+}
+
+async function readIgnore(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** .gitignore and .postlintignore of the working directory, gitignore syntax. */
+async function loadIgnores(options: DiscoverOptions): Promise<{ ig: Ignore; problems: string[] }> {
+  const ig = ignore();
+  const problems: string[] = [];
+  if (!options.useIgnoreFiles) return { ig, problems };
+  const gitignore = await readIgnore(join(options.cwd, '.gitignore'));
+  if (gitignore !== null) ig.add(gitignore);
+  const path = options.ignorePath ? resolve(options.cwd, options.ignorePath) : join(options.cwd, '.postlintignore');
+  const own = await readIgnore(path);
+  if (own !== null) ig.add(own);
+  else if (options.ignorePath) problems.push(`${options.ignorePath}: cannot read ignore file`);
+  return { ig, problems };
+}
+
+/**
+ * Expands paths, folders and globs into the files to lint, like ESLint: a file named
+ * explicitly is always linted; folders and globs only yield .md/.markdown/.txt files not
+ * ignored by .gitignore/.postlintignore.
+ */
+export async function discover(patterns: readonly string[], options: DiscoverOptions): Promise<Discovery> {
+  const { ig, problems } = await loadIgnores(options);
+  const isIgnored = (abs: string): boolean => {
+    const rel = relative(options.cwd, abs).split(sep).join('/');
+    return rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel);
+  };
+  const files = new Set<string>();
+  const exts = `**/*.{${EXTENSIONS.join(',')}}`;
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const abs = resolve(options.cwd, pattern);
+    const info = await stat(abs).catch(() => null);
+    if (info?.isFile()) {
+      files.add(abs);
+      continue;
+    }
+    let found: string[];
+    if (info?.isDirectory()) {
+      found = await glob([exts], { cwd: abs, absolute: true, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: true });
+    } else if (isDynamicPattern(pattern)) {
+      found = await glob([pattern], { cwd: options.cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: false });
+      found = found.filter((f) => EXTENSIONS.some((e) => f.endsWith(`.${e}`)));
+    } else {
+      problems.push(`${pattern}: no such file or directory`);
+      continue;
+    }
+    const kept = found.map((f) => resolve(f)).filter((f) => !isIgnored(f));
+    if (kept.length === 0 && info === null) problems.push(`${pattern}: no files match this pattern`);
+    for (const f of kept) files.add(f);
+  }
+  return { files: [...files].sort(), problems };
+}

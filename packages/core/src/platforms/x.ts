@@ -1,0 +1,103 @@
+/**
+ * X (Twitter): the weighted length of twitter-text's `parseTweet`.
+ *
+ * twitter-text NFC-normalises the text, counts every URL as 23, every emoji sequence as 2,
+ * Latin and general punctuation as 1 and everything else (CJK, most symbols) as 2.
+ */
+import twitter from 'twitter-text';
+import type { ParseTweetOptions } from 'twitter-text';
+import { parse as parseEmoji } from '@twemoji/parser';
+import { graphemeBoundaries, graphemeStart, tally, type Unit } from './count.js';
+
+/**
+ * twitter-text's configuration v3 (`config/v3.json`), which is also `parseTweet`'s default.
+ * It is written out so that `parseTweet` and the overflow walk below use the same numbers;
+ * a test checks that it still equals the library's own copy.
+ */
+export const X_CONFIG = {
+  version: 3,
+  maxWeightedTweetLength: 280,
+  scale: 100,
+  defaultWeight: 200,
+  emojiParsingEnabled: true,
+  transformedURLLength: 23,
+  ranges: [
+    { start: 0, end: 4351, weight: 100 },
+    { start: 8192, end: 8205, weight: 100 },
+    { start: 8208, end: 8223, weight: 100 },
+    { start: 8242, end: 8247, weight: 100 },
+  ],
+} satisfies Required<ParseTweetOptions>;
+
+export interface XCount {
+  readonly length: number;
+  readonly overflowIndex: number | null;
+}
+
+/** Weighted length of `text` on X and, when it is over `limit`, where it stops fitting. */
+export function countX(text: string, limit: number): XCount {
+  const { weightedLength } = twitter.parseTweet(text, { ...X_CONFIG, maxWeightedTweetLength: limit });
+  if (weightedLength <= limit) return { length: weightedLength, overflowIndex: null };
+
+  // parseTweet's `validRangeEnd` cannot be used as is: it stops moving at the first "invalid"
+  // character (U+FFFE, U+FEFF, U+FFFF) even when the length still fits, and it shifts the
+  // index by the whole normalisation difference rather than the part before the overflow.
+  // So walk the normalised text the way parseTweet does and map the result back.
+  const normalized = text.normalize('NFC');
+  const walk = tally(xUnits(normalized), limit * X_CONFIG.scale);
+  // The walk mirrors parseTweet, so it always finds the overflow; the fallback is the last character.
+  const index = walk.overflowIndex ?? Math.max(0, normalized.length - 1);
+  return { length: weightedLength, overflowIndex: toOriginalIndex(text, normalized, index) };
+}
+
+/** The pieces parseTweet weighs, in scaled weight (100 = one character). */
+function* xUnits(text: string): Generator<Unit> {
+  const { scale, defaultWeight, transformedURLLength } = X_CONFIG;
+  const urls = new Map(twitter.extractUrlsWithIndices(text).map((url) => [url.indices[0], url.url.length]));
+  const emoji = new Map(parseEmoji(text).map((entity) => [entity.indices[0], entity.text.length]));
+  for (let index = 0; index < text.length; ) {
+    const urlLength = urls.get(index);
+    const emojiLength = emoji.get(index);
+    if (urlLength !== undefined) {
+      yield { start: index, cost: transformedURLLength * scale };
+      index += urlLength;
+    } else if (emojiLength !== undefined) {
+      yield { start: index, cost: defaultWeight };
+      index += emojiLength;
+    } else {
+      // Like twitter-text, a surrogate pair is weighed by its low surrogate (so it weighs 2).
+      const pair = isSurrogatePair(text, index);
+      yield { start: index, cost: charWeight(text.charCodeAt(pair ? index + 1 : index)) };
+      index += pair ? 2 : 1;
+    }
+  }
+}
+
+function charWeight(code: number): number {
+  const range = X_CONFIG.ranges.find(({ start, end }) => code >= start && code <= end);
+  return range ? range.weight : X_CONFIG.defaultWeight;
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
+/**
+ * Maps an index in the NFC form of `text` back to `text`, landing on the start of the grapheme
+ * cluster that holds it. NFC only recomposes characters inside a cluster, so the answer is the
+ * last cluster boundary of `text` whose normalised prefix ends at or before `index`.
+ */
+function toOriginalIndex(text: string, normalized: string, index: number): number {
+  if (text === normalized) return graphemeStart(text, index);
+  const bounds = graphemeBoundaries(text);
+  let low = 0;
+  let high = bounds.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (text.slice(0, bounds[mid]).normalize('NFC').length <= index) low = mid;
+    else high = mid - 1;
+  }
+  return bounds[low] ?? 0;
+}

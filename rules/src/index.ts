@@ -1,0 +1,21 @@
+import type { ConfigFile, Rule } from '@postlint/core';
+import defensiveTone from './defensive-tone.js';
+import excessiveSelfPromotion from './excessive-self-promotion.js';
+import noQuestionAsked from './no-question-asked.js';
+import tooLong from './too-long.js';
+
+/** Every rule postlint ships, by id (sorted). */
+export const rules: ReadonlyMap<string, Rule> = new Map(
+  ([defensiveTone, excessiveSelfPromotion, noQuestionAsked, tooLong] as Rule[]).map((rule) => [rule.meta.id, rule]),
+);
+
+const severities = (pick: (rule: Rule) => 'warn' | 'error' | 'off'): NonNullable<ConfigFile['rules']> =>
+  Object.fromEntries([...rules.values()].map((rule) => [rule.meta.id, pick(rule)]));
+
+/** Presets for `extends`. recommended: each rule at its recommended severity; strict: every rule on. */
+export const presets: Readonly<Record<string, ConfigFile>> = {
+  'postlint:recommended': { rules: severities((rule) => rule.meta.recommended || 'off') },
+  'postlint:strict': { rules: severities((rule) => rule.meta.recommended || 'warn') },
+};
+
+export const DEFAULT_PRESET = 'postlint:recommended';

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+/** Phrase lists of one rule: language → category → phrases. */
+export type Lexicon = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
+const cache = new Map<string, Lexicon>();
+
+/**
+ * Loads `rules/lexicons/<ruleId>.json`, the word lists a marketer can read and extend.
+ * Checked here for shape so a broken edit fails with the file name, not deep in a rule.
+ */
+export function loadLexicon(ruleId: string): Lexicon {
+  let lexicon = cache.get(ruleId);
+  if (lexicon) return lexicon;
+  const url = new URL(`../../lexicons/${ruleId}.json`, import.meta.url);
+  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  assertLexicon(data, ruleId);
+  lexicon = data;
+  cache.set(ruleId, lexicon);
+  return lexicon;
+}
+
+function assertLexicon(data: unknown, ruleId: string): asserts data is Lexicon {
+  const fail = (why: string): never => {
+    throw new Error(`lexicons/${ruleId}.json: ${why}`);
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('must be an object of languages');
+  for (const [lang, categories] of Object.entries(data as Record<string, unknown>)) {
+    if (lang === '$comment') continue;
+    if (categories === null || typeof categories !== 'object' || Array.isArray(categories)) fail(`'${lang}' must be an object of categories`);
+    for (const [name, list] of Object.entries(categories as Record<string, unknown>)) {
+      if (!Array.isArray(list) || !list.every((p) => typeof p === 'string' && p.trim() !== '')) fail(`'${lang}.${name}' must be a list of non-empty phrases`);
+    }
+  }
+}
+
+/** Phrases of one category for a language, plus extra phrases from options. */
+export function phrases(lexicon: Lexicon, lang: string, category: string, extra: readonly string[] = []): string[] {
+  return [...(lexicon[lang]?.[category] ?? []), ...extra];
+}
