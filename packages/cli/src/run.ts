@@ -8,7 +8,10 @@ import {
   fatalResult,
   getPlatform,
   lintText,
+  resolveRuleOptions,
+  suggestName,
   type LintResult,
+  type ResolvedConfig,
   type RuleInfo,
 } from '@postlint/core';
 import { DEFAULT_PRESET, presets, rules } from '@postlint/rules';
@@ -63,6 +66,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const formatter = getFormatter(options.format);
     if (!formatter) throw new PostlintError('usage', `unknown format '${options.format}' (use one of: ${formatterNames.join(', ')})`);
 
+    // --rule flags apply to every file: a typo there is a usage error, not a per-file one.
+    for (const [id, value] of Object.entries(options.rules)) {
+      const rule = rules.get(id);
+      if (!rule) throw new PostlintError('usage', `--rule: unknown rule '${id}'${suggestName(id, rules.keys())}`);
+      if (Array.isArray(value)) resolveRuleOptions(rule.meta, value[1], '--rule');
+    }
+
     const loader = new ConfigLoader({
       cwd: io.cwd,
       ...(options.config === undefined ? {} : { configFile: options.config }),
@@ -81,10 +91,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
     const results: LintResult[] = [];
     let problems = 0;
+    const badConfigs = new Set<string>();
+    /** The config for a file, or null when it is ignored or its config is broken (reported once). */
+    const configFor = async (filePath: string): Promise<ResolvedConfig | null> => {
+      try {
+        const { config, ignored } = await loader.forFile(filePath);
+        return ignored ? null : config;
+      } catch (error) {
+        // A broken config only stops the files it governs; the others are still linted.
+        if (!(error instanceof PostlintError) || error.kind !== 'config' || options?.config !== undefined) throw error;
+        if (!badConfigs.has(error.message)) {
+          badConfigs.add(error.message);
+          io.stderr(`postlint: ${error.message}\n`);
+        }
+        problems++;
+        return null;
+      }
+    };
     const lintOne = async (filePath: string, text: string): Promise<void> => {
-      const { config, ignored } = await loader.forFile(filePath);
-      if (ignored) return;
-      results.push(await lintText(text, { filePath, config, rules }));
+      const config = await configFor(filePath);
+      if (config) results.push(await lintText(text, { filePath, config, rules }));
     };
 
     if (options.stdin) {
@@ -98,8 +124,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const outcome = await readDraft(file, io.readFile);
         if ('problem' in outcome) {
           // Only the config's `ignores` can hide a broken file; the file is otherwise reported.
-          const { ignored } = await loader.forFile(file);
-          if (!ignored) results.push(fatalResult(file, outcome.problem, outcome.line));
+          if (await configFor(file)) results.push(fatalResult(file, outcome.problem, outcome.line));
           continue;
         }
         await lintOne(file, outcome.text);

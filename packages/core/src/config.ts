@@ -85,7 +85,7 @@ const settingsProperties = {
     additionalProperties: {
       anyOf: [
         severityInput,
-        { type: 'array', minItems: 1, maxItems: 2, prefixItems: [severityInput, { type: 'object' }], items: false },
+        { type: 'array', minItems: 1, maxItems: 2, items: [severityInput, { type: 'object' }] },
       ],
     },
   },
