@@ -35,10 +35,11 @@ export default defineRule<Options>({
       properties: {
         extra: {
           type: 'object',
+          description: 'More phrases per kind of defensiveness: blame, denial, argue, sarcasm, repeat.',
           additionalProperties: false,
           properties: { blame: list, denial: list, argue: list, sarcasm: list, repeat: list },
         },
-        allow: list,
+        allow: { ...list, description: 'Phrases never flagged (wording the team has agreed on).' },
       },
     },
     defaultOptions: { extra: {}, allow: [] },
@@ -86,7 +87,11 @@ export default defineRule<Options>({
     const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => !ignore.has(fold(m[0]).text));
     if (caps.length >= 2) {
       const first = caps[0];
-      if (first) found.push({ start: first.index, end: first.index + first[0].length, category: 'shouting', phrase: first[0] });
+      if (first) {
+        // Report the whole run of capitals that starts there ("DID NOT"), not just one word.
+        const run = /^\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}(?![\p{Ll}]))*/u.exec(masked.slice(first.index))?.[0] ?? first[0];
+        found.push({ start: first.index, end: first.index + run.length, category: 'shouting', phrase: run });
+      }
     } else if (!acknowledges) {
       for (const m of masked.matchAll(BANG_CHAIN)) found.push({ start: m.index, end: m.index + m[0].length, category: 'shouting', phrase: m[0] });
     }

@@ -57,9 +57,9 @@ function analyse(post: Post, context: RuleContext<Options>): Analysis {
   }
   reader = dedupe(reader).filter(outside);
 
-  const notSelf = new Set(phrases(lexicon, lang, 'notSelfVerbs').map((w) => fold(w).text));
+  const notSelf = new Set(phrases(lexicon, lang, 'notSelf').map((w) => fold(w).text));
   const self: PhraseMatch[] = findAll(folded, compilePhrases(phrases(lexicon, lang, 'self', o.extraSelf)), 'self');
-  if (lang === 'es') self.push(...regexMatches(folded.text, WE_VERB, 'self', (w) => !notSelf.has(w)));
+  if (lang === 'es') self.push(...regexMatches(folded.text, WE_VERB, 'self', () => true));
   // Brand names and handles from config are the business talking about itself.
   const brand = compilePhrases([...context.brand.names, ...context.brand.handles.map((h) => h.replace(/^@/u, ''))]);
   self.push(...findAll(fold(view.text.replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brand, 'brand'));
@@ -67,7 +67,7 @@ function analyse(post: Post, context: RuleContext<Options>): Analysis {
   const superlatives = findAll(folded, compilePhrases(phrases(lexicon, lang, 'superlatives', o.extraSuperlatives)), 'superlatives');
 
   const inReader = (m: Span): boolean => reader.some((r) => m.start < r.end && r.start < m.end);
-  const selfFound = dedupe(self).filter((m) => outside(m) && !inReader(m));
+  const selfFound = dedupe(self).filter((m) => outside(m) && !inReader(m) && !notSelf.has(m.phrase));
   // A superlative is self-praise only in a sentence that is about the business.
   const parts = sentences(masked);
   const aboutUs = (m: Span): boolean => {
@@ -102,13 +102,13 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minSelf: { type: 'integer', minimum: 1 },
-        ratio: { type: 'number', exclusiveMinimum: 0 },
-        extraSelf: list,
-        extraSales: list,
-        extraSuperlatives: list,
-        extraReader: list,
-        allow: list,
+        minSelf: { type: 'integer', minimum: 1, description: 'Weighted self-references (sales and self-praise count double) a post needs before the rule looks at the balance.' },
+        ratio: { type: 'number', exclusiveMinimum: 0, description: 'Warn when the weighted self-references are more than this many times the references to the reader (you, questions).' },
+        extraSelf: { ...list, description: 'More words or phrases that mean the business itself (product lines, slogans).' },
+        extraSales: { ...list, description: 'More sales phrases (count double).' },
+        extraSuperlatives: { ...list, description: 'More self-praise (counts double in a sentence about the business).' },
+        extraReader: { ...list, description: 'More words or phrases that speak to the reader.' },
+        allow: { ...list, description: 'Phrases never counted, e.g. a product name that contains "our".' },
       },
     },
     defaultOptions: { minSelf: 4, ratio: 2, extraSelf: [], extraSales: [], extraSuperlatives: [], extraReader: [], allow: [] },
@@ -136,7 +136,12 @@ export default defineRule<Options>({
     const worst = self.find((f) => f.weight > 1) ?? self[0];
     if (!worst) return;
     const text = post.plain.text;
-    const examples = [...new Set(self.map((f) => text.slice(f.start, f.end).toLowerCase()))]
+    const seen = new Map<string, string>();
+    for (const f of self) {
+      const phrase = text.slice(f.start, f.end);
+      if (!seen.has(phrase.toLowerCase())) seen.set(phrase.toLowerCase(), phrase);
+    }
+    const examples = [...seen.values()]
       .slice(0, 3)
       .map((e) => quote(e, post.lang))
       .join(', ');

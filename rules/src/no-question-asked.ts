@@ -32,7 +32,9 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
-      properties: { extraInvitations: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      properties: {
+        extraInvitations: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'More phrases that invite a reply without a question mark, e.g. "vote in our stories".' },
+      },
     },
     defaultOptions: { extraInvitations: [] },
     messages: {

@@ -1,4 +1,4 @@
-import { defineRule, getPlatform, measure, type Measurement } from '@postlint/core';
+import { PLATFORMS, defineRule, getPlatform, measure, type Measurement } from '@postlint/core';
 
 export type Options = {
   /** Per-platform limit overrides, e.g. `{ "mastodon": 1000 }` for an instance that allows more. */
@@ -46,7 +46,12 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        limits: { type: 'object', additionalProperties: { type: 'integer', minimum: 1 } },
+        limits: {
+          type: 'object',
+          propertyNames: { enum: Object.keys(PLATFORMS) },
+          additionalProperties: { type: 'integer', minimum: 1 },
+          description: 'Limit per platform id, overriding the registry, e.g. { "mastodon": 1000 } for an instance that allows longer posts.',
+        },
       },
     },
     defaultOptions: { limits: {} },

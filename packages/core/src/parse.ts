@@ -5,6 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { PostlintError } from './errors.js';
 import { TextBuilder } from './text.js';
+import { getPlatform, PLATFORMS } from './platforms/index.js';
 import { detectLanguage, normalizeLang, type LanguageOptions } from './language.js';
 import type { Post, PostKind, PostPart, TextView } from './types.js';
 
@@ -74,9 +75,14 @@ export function parsePost(source: string, path: string, options: ParseOptions): 
 export function buildPost(doc: ParsedDocument, path: string, options: ParseOptions): Post {
   const { source, tree, frontmatter } = doc;
   const platforms = stringList(frontmatter.platform ?? frontmatter.platforms, 'platform', path) ?? [...options.platforms];
+  for (const id of platforms) {
+    if (!getPlatform(id)) {
+      throw new PostlintError('input', `unknown platform '${id}' in frontmatter (use one of: ${Object.keys(PLATFORMS).join(', ')})`, { file: path, line: 1 });
+    }
+  }
   const kindValue = frontmatter.kind ?? 'post';
   if (kindValue !== 'post' && kindValue !== 'reply') {
-    throw new PostlintError('input', `frontmatter 'kind' must be 'post' or 'reply', not '${String(kindValue)}'`, { file: path, line: 1 });
+    throw new PostlintError('input', `frontmatter 'kind' must be 'post' or 'reply', not ${JSON.stringify(kindValue)}`, { file: path, line: 1 });
   }
   const body = tree.children.filter((n) => n.type !== 'yaml');
   const groups = splitParts(body);

@@ -10,12 +10,22 @@ export function defineRule<Options extends object = Record<string, unknown>>(rul
 const ajv = new Ajv({ allErrors: false, strict: true, useDefaults: false });
 const validators = new WeakMap<RuleMeta, ValidateFunction>();
 
+function allowedValues(error: ErrorObject): string {
+  const values = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  return Array.isArray(values) ? values.map(String).join(', ') : '';
+}
+
 function describe(error: ErrorObject): string {
   const where = error.instancePath.replace(/^\//u, '').replace(/\//gu, '.');
   if (error.keyword === 'additionalProperties') {
     const name = String((error.params as { additionalProperty?: string }).additionalProperty);
     return `unknown option '${where ? `${where}.` : ''}${name}'`;
   }
+  if (error.propertyName !== undefined) {
+    const values = allowedValues(error);
+    return `option '${where}' has an unknown key '${error.propertyName}'${values ? ` (use one of: ${values})` : ''}`;
+  }
+  if (error.keyword === 'enum') return `option '${where}' must be one of: ${allowedValues(error)}`;
   return where ? `option '${where}' ${error.message ?? 'is invalid'}` : `options ${error.message ?? 'are invalid'}`;
 }
 

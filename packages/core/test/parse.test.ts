@@ -94,3 +94,9 @@ describe('parsePost', () => {
     expect((error as PostlintError).message).toMatch(message);
   });
 });
+
+describe('parsePost platforms', () => {
+  it('rejects an unknown platform in frontmatter, naming the ones it knows', () => {
+    expect(() => parse('---\nplatform: tiktokk\n---\nHi')).toThrow(/unknown platform 'tiktokk' in frontmatter \(use one of: x, bluesky/u);
+  });
+});
