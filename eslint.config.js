@@ -21,8 +21,13 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
+  },
+  {
+    // Not part of any tsconfig: lint it without type information.
+    files: ['vitest.config.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     files: ['**/test/**/*.ts'],

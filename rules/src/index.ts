@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ConfigFile, Rule } from '@postlint/core';
 import defensiveTone from './defensive-tone.js';
 import excessiveSelfPromotion from './excessive-self-promotion.js';
@@ -19,3 +21,15 @@ export const presets: Readonly<Record<string, ConfigFile>> = {
 };
 
 export const DEFAULT_PRESET = 'postlint:recommended';
+
+/**
+ * Changes whenever a rule's metadata or a word list changes, so caches of lint results
+ * made with other rules are thrown away.
+ */
+export function rulesFingerprint(): string {
+  const hash = createHash('sha1');
+  for (const rule of rules.values()) hash.update(JSON.stringify(rule.meta));
+  const dir = new URL('../lexicons/', import.meta.url);
+  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(new URL(file, dir)));
+  return hash.digest('hex');
+}

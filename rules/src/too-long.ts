@@ -21,7 +21,7 @@ interface Failure {
 
 function describe(f: Failure, lang: string): { count: string; over: string } {
   const units = UNITS[lang] ?? UNITS.en ?? {};
-  const unit = f.bytes ? (units.bytes ?? 'bytes') : (units.chars ?? 'characters');
+  const unit = f.bytes || f.m.unit === 'utf8-bytes' ? (units.bytes ?? 'bytes') : (units.chars ?? 'characters');
   const n = nf(lang);
   const length = f.bytes ? (f.m.bytes ?? 0) : f.m.length;
   const limit = f.bytes ? (f.m.byteLimit ?? 0) : f.m.limit;

@@ -18,6 +18,12 @@ export interface CliOptions {
   readonly debug: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  readonly cache: boolean;
+  readonly cacheLocation: string;
+  /** Worker threads: 'auto' decides by the number of files; 1 means none. */
+  readonly concurrency: number | 'auto';
+  /** 1-based shard index and count, from `--shard 2/4`. */
+  readonly shard: { readonly index: number; readonly count: number } | undefined;
 }
 
 export const HELP = `Usage: postlint [options] [file|dir|glob ...]
@@ -43,6 +49,12 @@ Configuration:
 Input:
       --stdin                Lint text from standard input
       --stdin-filename <n>   File name for stdin text (config lookup, output)
+
+Speed and CI:
+      --cache                Only re-lint files whose content or config changed
+      --cache-location <p>   Cache file or folder (default: .postlintcache)
+      --concurrency <n|auto> Worker threads (default auto: only for large runs; 1 = none)
+      --shard <i>/<n>        Lint only the i-th of n deterministic slices of the files
 
 Other:
       --debug                Show stack traces for errors
@@ -98,6 +110,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string', default: '.postlintcache' },
+        concurrency: { type: 'string', default: 'auto' },
+        shard: { type: 'string' },
       },
     });
   } catch (error) {
@@ -112,6 +128,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const rules: Record<string, RuleConfig> = {};
   for (const flag of v.rule) parseRuleFlag(flag, rules);
+  let concurrency: number | 'auto' = 'auto';
+  if (v.concurrency !== 'auto') {
+    if (!/^\d+$/u.test(v.concurrency) || Number(v.concurrency) < 1) throw new PostlintError('usage', `--concurrency must be 'auto' or a number of threads (1 or more), not '${v.concurrency}'`);
+    concurrency = Number(v.concurrency);
+  }
+  let shard: CliOptions['shard'];
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/u.exec(v.shard);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) throw new PostlintError('usage', `--shard must look like 2/4 (the 2nd of 4 slices), not '${v.shard}'`);
+    shard = { index, count };
+  }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new PostlintError('usage', '--stdin-filename needs --stdin');
   if (v.stdin && parsed.positionals.length > 0) throw new PostlintError('usage', '--stdin takes no file arguments');
   return {
@@ -131,5 +160,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     debug: v.debug,
     help: v.help,
     version: v.version,
+    cache: v.cache,
+    cacheLocation: v['cache-location'],
+    concurrency,
+    shard,
   };
 }

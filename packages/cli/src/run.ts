@@ -1,24 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import {
   ConfigLoader,
   PostlintError,
   docsUrl,
   fatalResult,
   getPlatform,
-  lintText,
   resolveRuleOptions,
   suggestName,
   type LintResult,
   type ResolvedConfig,
   type RuleInfo,
 } from '@postlint/core';
-import { DEFAULT_PRESET, presets, rules } from '@postlint/rules';
+import { DEFAULT_PRESET, presets, rules, rulesFingerprint } from '@postlint/rules';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { discover } from './discover.js';
 import { formatterNames, getFormatter } from './formatters/index.js';
 import { readDraft, type ReadFile } from './read.js';
+import { LintCache, sha1 } from './cache.js';
+import { lintInWorkers } from './pool.js';
+import { lintTask, type Task, type TaskOutcome } from './worker.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -29,6 +32,8 @@ export interface Io {
   readonly stdin: () => Promise<string>;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal (for the progress line). */
+  readonly stderrIsTTY?: boolean;
   /** Injected in tests to simulate unreadable files. */
   readonly readFile?: ReadFile;
 }
@@ -92,6 +97,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const results: LintResult[] = [];
     let problems = 0;
     const badConfigs = new Set<string>();
+    const opts = options;
     /** The config for a file, or null when it is ignored or its config is broken (reported once). */
     const configFor = async (filePath: string): Promise<ResolvedConfig | null> => {
       try {
@@ -99,7 +105,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return ignored ? null : config;
       } catch (error) {
         // A broken config only stops the files it governs; the others are still linted.
-        if (!(error instanceof PostlintError) || error.kind !== 'config' || options?.config !== undefined) throw error;
+        if (!(error instanceof PostlintError) || error.kind !== 'config' || opts.config !== undefined) throw error;
         if (!badConfigs.has(error.message)) {
           badConfigs.add(error.message);
           io.stderr(`postlint: ${error.message}\n`);
@@ -108,28 +114,63 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return null;
       }
     };
-    const lintOne = async (filePath: string, text: string): Promise<void> => {
-      const config = await configFor(filePath);
-      if (config) results.push(await lintText(text, { filePath, config, rules }));
-    };
 
+    const tasks: Task[] = [];
+    const cache = options.cache ? await LintCache.open(options.cacheLocation, io.cwd, `${VERSION}:${rulesFingerprint()}`) : null;
     if (options.stdin) {
-      const name = options.stdinFilename === undefined ? '<stdin>' : resolve(io.cwd, options.stdinFilename);
-      await lintOne(name, await readStdin(io));
+      const file = options.stdinFilename === undefined ? '<stdin>' : resolve(io.cwd, options.stdinFilename);
+      const config = await configFor(file);
+      if (config) tasks.push({ file, text: await readStdin(io), config });
     } else {
       const found = await discover(options.patterns, { cwd: io.cwd, useIgnoreFiles: options.ignore, ignorePath: options.ignorePath });
       for (const problem of found.problems) io.stderr(`postlint: ${problem}\n`);
       problems += found.problems.length;
-      for (const file of found.files) {
+      const { shard } = options;
+      // Round-robin over the sorted list: deterministic, and every file is in exactly one shard.
+      const files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
+      const progress = new Progress(files.length, io);
+      for (const file of files) {
+        progress.tick('reading');
         const outcome = await readDraft(file, io.readFile);
+        const config = await configFor(file);
+        if (!config) continue;
         if ('problem' in outcome) {
-          // Only the config's `ignores` can hide a broken file; the file is otherwise reported.
-          if (await configFor(file)) results.push(fatalResult(file, outcome.problem, outcome.line));
+          results.push(fatalResult(file, outcome.problem, outcome.line));
           continue;
         }
-        await lintOne(file, outcome.text);
+        const hash = cache ? sha1(outcome.text) : '';
+        const cached = cache?.get(file, hash, config);
+        if (cached) results.push(cached);
+        else tasks.push({ file, text: outcome.text, config });
       }
+      progress.done();
     }
+
+    const threads = options.concurrency === 'auto' ? autoThreads(tasks.length) : options.concurrency;
+    const progress = new Progress(tasks.length, io);
+    const outcomes =
+      threads > 1
+        ? await lintInWorkers(tasks, threads, (n) => {
+            progress.set(n, 'linting');
+          })
+        : await sequential(tasks, () => {
+            progress.tick('linting');
+          });
+    progress.done();
+    outcomes.forEach((outcome, i) => {
+      const task = tasks[i];
+      if (!task) return;
+      if ('error' in outcome) {
+        // A problem in one file (a rule failing on odd input) must not stop the others.
+        if (outcome.kind !== 'input') throw new Error(`${task.file}: ${outcome.error}`);
+        results.push(fatalResult(task.file, outcome.error));
+        return;
+      }
+      results.push(outcome.result);
+      if (cache && outcome.result.fatalErrorCount === 0) cache.set(task.file, sha1(task.text), task.config, outcome.result);
+    });
+    await cache?.save();
+    results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
     const shown = options.quiet ? results.map(onlyErrors) : results;
     const output = formatter(shown, { cwd: io.cwd, color: useColor(options, io), rules: ruleInfo, version: VERSION });
@@ -160,6 +201,52 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`postlint: internal error: ${message}${options?.debug === true ? '' : ' (run with --debug for details)'}\n`);
     if (options?.debug === true && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
+  }
+}
+
+/** Threads only pay off when there is a lot to lint: starting one costs about as much as linting ~300 posts. */
+function autoThreads(files: number): number {
+  if (files < 1000) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+async function sequential(tasks: readonly Task[], onEach: () => void): Promise<TaskOutcome[]> {
+  const out: TaskOutcome[] = [];
+  for (const task of tasks) {
+    out.push(await lintTask(task));
+    onEach();
+  }
+  return out;
+}
+
+/** A progress line on stderr for long runs, only when stderr is a terminal. */
+class Progress {
+  private readonly enabled: boolean;
+  private count = 0;
+  private last = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly io: Io,
+  ) {
+    this.enabled = total >= 300 && io.stderrIsTTY === true;
+  }
+
+  tick(what: string): void {
+    this.set(this.count + 1, what);
+  }
+
+  set(count: number, what: string): void {
+    this.count = count;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100 && count < this.total) return;
+    this.last = now;
+    this.io.stderr(`\rpostlint: ${what} ${count}/${this.total} files`);
+  }
+
+  done(): void {
+    if (this.enabled) this.io.stderr('\r\u001b[2K');
   }
 }
 

@@ -2,8 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, statS
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { run, type Io } from '../src/index.js';
-import type { ReadFile } from '../src/read.js';
+import { run, type Io, type ReadFile } from 'postlint';
 
 export const BIN = join(import.meta.dirname, '..', 'bin', 'postlint.js');
 
@@ -39,7 +38,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process (fast) with captured output. */
-export async function cli(args: readonly string[], options: { cwd: string; stdin?: string; isTTY?: boolean; env?: Record<string, string>; readFile?: ReadFile }): Promise<CliRun> {
+export async function cli(
+  args: readonly string[],
+  options: { cwd: string; stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string>; readFile?: ReadFile },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -48,6 +50,7 @@ export async function cli(args: readonly string[], options: { cwd: string; stdin
     stderr: (t) => (stderr += t),
     stdin: () => Promise.resolve(options.stdin ?? ''),
     isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
     ...(options.readFile ? { readFile: options.readFile } : {}),
   };

@@ -1,0 +1,25 @@
+/** Worker thread for --concurrency: lints batches of files sent by the main thread. */
+import { parentPort } from 'node:worker_threads';
+import { PostlintError, lintText, type LintResult, type ResolvedConfig } from '@postlint/core';
+import { rules } from '@postlint/rules';
+
+export interface Task {
+  readonly file: string;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+}
+
+export type TaskOutcome = { readonly result: LintResult } | { readonly error: string; readonly kind: string | null };
+
+export async function lintTask(task: Task): Promise<TaskOutcome> {
+  try {
+    const { source: _source, ...result } = await lintText(task.text, { filePath: task.file, config: task.config, rules });
+    return { result };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error), kind: error instanceof PostlintError ? error.kind : null };
+  }
+}
+
+parentPort?.on('message', (batch: { id: number; tasks: Task[] }) => {
+  void Promise.all(batch.tasks.map(lintTask)).then((outcomes) => parentPort?.postMessage({ id: batch.id, outcomes }));
+});
