@@ -1,0 +1,268 @@
+// The library behind `pnpm eval`: runs content rules on a labelled corpus and scores them
+// against naive baselines. Pure apart from reading the corpus (loadCorpus); eval.mjs does
+// the printing and writes docs/quality.md. Types: eval-lib.d.mts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintText, resolveRuleOptions } from '@postlint/core';
+
+/** The content rules the corpus labels, in report order. */
+export const CONTENT_RULES = ['excessive-self-promotion', 'no-question-asked', 'defensive-tone', 'reply-without-thanks'];
+
+/** Per-language targets on the held-out split. */
+export const TARGETS = { precision: 0.9, recall: 0.85, gain: 0.15 };
+
+/** Removes a leading YAML frontmatter block (`---` … `---`), as a naive baseline sees the post. */
+export function stripFrontmatter(source) {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u, '');
+}
+
+const count = (text, re) => (text.match(re) ?? []).length;
+// \p{L} boundaries: \b is ASCII-only and would split "nuestra" from accented neighbours.
+const words = (list) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const WE = words(['we', 'our', 'us', 'nosotros', 'nuestro', 'nuestra', 'nuestros', 'nuestras']);
+const NEGATIVE = words(['not', 'never', 'wrong', 'false', 'fault', 'no', 'nunca', 'falso', 'culpa', 'error', 'mal', 'problema']);
+const THANKS = /thank|gracias/iu;
+
+/** Naive baselines, one line each, on the text without frontmatter. */
+export const BASELINES = {
+  'no-question-asked': (text) => !text.includes('?'),
+  'excessive-self-promotion': (text) => count(text, WE) >= 3,
+  'defensive-tone': (text) => count(text, NEGATIVE) > 0,
+  'reply-without-thanks': (text) => !THANKS.test(text),
+};
+
+/** What each baseline does, for the docs. */
+export const BASELINE_DESCRIPTIONS = {
+  'no-question-asked': 'no `?` anywhere in the text',
+  'excessive-self-promotion': '≥ 3 whole-word *we/our/us/nosotros/nuestro/nuestra/nuestros/nuestras*',
+  'defensive-tone': 'any of *not, never, wrong, false, fault, no, nunca, falso, culpa, error, mal, problema*',
+  'reply-without-thanks': 'no *thank* or *gracias*',
+};
+
+/** Reads labels.json and the posts it names. `file` is relative to `dir` (e.g. `dev/001-…md`). */
+export function loadCorpus(dir) {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
+  const posts = Object.entries(labels.posts)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, entry]) => ({
+      file,
+      split: file.split('/')[0],
+      lang: entry.lang,
+      kind: entry.kind,
+      labels: entry.labels,
+      hard: entry.hard ?? [],
+      note: entry.note ?? '',
+      source: readFileSync(join(dir, file), 'utf8'),
+    }));
+  return { brand: { names: [...(labels.brand?.names ?? [])], handles: [...(labels.brand?.handles ?? [])] }, posts };
+}
+
+/** Precision, recall and F1 from counts; null where undefined (no predictions, no positives). */
+export function score({ tp, fp, fn, tn }) {
+  return {
+    tp,
+    fp,
+    fn,
+    tn,
+    n: tp + fp + fn + tn,
+    precision: tp + fp > 0 ? tp / (tp + fp) : null,
+    recall: tp + fn > 0 ? tp / (tp + fn) : null,
+    f1: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : null,
+  };
+}
+
+const tally = (pairs) => {
+  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const { label, predicted } of pairs) {
+    if (label && predicted) c.tp++;
+    else if (!label && predicted) c.fp++;
+    else if (label && !predicted) c.fn++;
+    else c.tn++;
+  }
+  return score(c);
+};
+
+const order = (values, first) => [...first.filter((v) => values.includes(v)), ...values.filter((v) => !first.includes(v)).sort()];
+
+/**
+ * Lints every post with only one rule enabled (warn, default options, platform x,
+ * language default en / detect es+en, the corpus brand) and scores it per split × language.
+ * Rules missing from `rules` are listed in `missing`. Mistakes (FP/FN) are kept only for
+ * `explainSplits` (default: dev), so nobody tunes on the held-out split by accident.
+ */
+export async function evaluate({ posts, rules, ruleIds = CONTENT_RULES, brand = { names: [], handles: [] }, baselines = BASELINES, explainSplits = ['dev'] }) {
+  const splits = order([...new Set(posts.map((p) => p.split))], ['dev', 'test']);
+  const langs = [...order([...new Set(posts.map((p) => p.lang))], ['es', 'en']), 'all'];
+  const results = [];
+  const missing = [];
+  const mistakes = [];
+  for (const id of ruleIds) {
+    const rule = rules.get(id);
+    if (!rule) {
+      missing.push(id);
+      continue;
+    }
+    const config = {
+      rules: { [id]: { severity: 'warn', options: resolveRuleOptions(rule.meta, undefined, `eval:${id}`) } },
+      platforms: ['x'],
+      language: { default: 'en', detect: ['es', 'en'] },
+      brand,
+      settings: {},
+    };
+    const baseline = baselines[id];
+    const outcomes = [];
+    for (const post of posts) {
+      const label = post.labels?.[id];
+      if (label === null || label === undefined) continue;
+      const result = await lintText(post.source, { filePath: post.file, config, rules: new Map([[id, rule]]) });
+      const fatal = result.messages.find((m) => m.fatal);
+      if (fatal) throw new Error(`${post.file}: ${fatal.message}`);
+      const messages = result.messages.filter((m) => m.ruleId === id);
+      const predicted = messages.length > 0;
+      const base = baseline ? baseline(stripFrontmatter(post.source)) : null;
+      outcomes.push({ post, label, predicted, base });
+      if (predicted !== label && explainSplits.includes(post.split)) {
+        mistakes.push({
+          rule: id,
+          split: post.split,
+          file: post.file,
+          lang: post.lang,
+          kind: predicted ? 'FP' : 'FN',
+          messages: messages.map((m) => `${m.line}:${m.column} ${m.message}`),
+          hard: post.hard ?? [],
+          note: post.note ?? '',
+        });
+      }
+    }
+    const rows = [];
+    for (const split of splits) {
+      for (const lang of langs) {
+        const subset = outcomes.filter((o) => o.post.split === split && (lang === 'all' || o.post.lang === lang));
+        if (subset.length === 0) continue;
+        const ruleScore = tally(subset.map((o) => ({ label: o.label, predicted: o.predicted })));
+        const baseScore = baseline ? tally(subset.map((o) => ({ label: o.label, predicted: o.base }))) : null;
+        const gain = baseScore && ruleScore.f1 !== null && baseScore.f1 !== null ? ruleScore.f1 - baseScore.f1 : null;
+        rows.push({ split, lang, rule: ruleScore, baseline: baseScore, gain });
+      }
+    }
+    results.push({ id, rows });
+  }
+  return { posts: posts.length, splits, langs, rules: results, missing, mistakes };
+}
+
+/** Whether a row meets each target (null values fail). */
+export function targetsMet(row, targets = TARGETS) {
+  const ok = (v, min) => v !== null && v >= min - 1e-9;
+  return {
+    precision: ok(row.rule.precision, targets.precision),
+    recall: ok(row.rule.recall, targets.recall),
+    gain: ok(row.gain, targets.gain),
+  };
+}
+
+const num = (v) => (v === null ? '–' : v.toFixed(2));
+const signed = (v) => (v === null ? '–' : `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`);
+const mark = (b) => (b ? '✅' : '❌');
+
+/** Markdown table of one split; with `targets`, adds ✅/❌ columns on the per-language rows. */
+export function splitTable(evaluation, split, { targets = false } = {}) {
+  const head = ['rule', 'lang', 'n', 'TP', 'FP', 'FN', 'TN', 'precision', 'recall', 'F1', 'baseline F1', 'gain'];
+  if (targets) head.push(`P ≥ ${TARGETS.precision.toFixed(2)}`, `R ≥ ${TARGETS.recall.toFixed(2)}`, `gain ≥ ${TARGETS.gain.toFixed(2)}`);
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i < 2 ? '---' : i < 12 ? '---:' : ':---:')).join(' | ')} |`];
+  for (const { id, rows } of evaluation.rules) {
+    for (const row of rows.filter((r) => r.split === split)) {
+      const s = row.rule;
+      const cells = [`\`${id}\``, row.lang, s.n, s.tp, s.fp, s.fn, s.tn, num(s.precision), num(s.recall), num(s.f1), num(row.baseline?.f1 ?? null), signed(row.gain)];
+      if (targets) {
+        if (row.lang === 'all') cells.push('', '', '');
+        else {
+          const met = targetsMet(row);
+          cells.push(mark(met.precision), mark(met.recall), mark(met.gain));
+        }
+      }
+      lines.push(`| ${cells.join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The whole of docs/quality.md. Deterministic: no dates, no timings. */
+export function renderQualityDoc(evaluation, { heldOut = 'test', tuning = 'dev' } = {}) {
+  const perLang = (split) => evaluation.rules.flatMap(({ id, rows }) => rows.filter((r) => r.split === split && r.lang !== 'all').map((r) => ({ id, row: r })));
+  const summary = perLang(heldOut).map(({ id, row }) => {
+    const met = targetsMet(row);
+    const all = met.precision && met.recall && met.gain;
+    return `| \`${id}\` | ${row.lang} | ${mark(all)} | ${[met.precision ? null : 'precision', met.recall ? null : 'recall', met.gain ? null : 'gain'].filter(Boolean).join(', ') || '—'} |`;
+  });
+  const baselineLines = evaluation.rules.filter(({ id }) => BASELINE_DESCRIPTIONS[id]).map(({ id }) => `- \`${id}\`: warns when there is ${BASELINE_DESCRIPTIONS[id]}.`);
+  const notes = [
+    ...evaluation.missing.map((id) => `- \`${id}\` is not in \`@postlint/rules\` yet, so it is not scored; its labels are ready in the corpus.`),
+    "- `too-long` is not scored here: the corpus has no length labels, so a naive `.length > 280` baseline has nothing to be compared against. The rule counts the way each platform does (see [platforms](platforms.md)); its fixtures in `fixtures/rules/too-long/` cover it.",
+  ];
+  return `# Quality of the content rules
+
+<!-- generated by scripts/eval.mjs (pnpm eval); do not edit by hand -->
+
+How often the content rules agree with an experienced community manager, measured on the
+labelled corpus in [\`fixtures/eval/\`](../fixtures/eval/README.md): ${evaluation.posts} invented drafts from small
+businesses, half Spanish and half English, about 60 % ordinary posts and 40 % replies to
+complaints, each labelled per rule (\`true\`: the rule should warn, \`false\`: it should not,
+\`null\`: the rule does not apply and the post is left out of that rule's scores).
+The corpus is split into \`${tuning}/\` (rules and word lists are tuned on it) and \`${heldOut}/\`
+(held out, only for reporting); each ${heldOut} post is a sibling of a ${tuning} post, so ${heldOut}
+scores are somewhat optimistic about unseen drafts.
+
+Each rule runs alone, at \`warn\` with its default options, with platform \`x\`, language
+\`{ default: 'en', detect: ['es', 'en'] }\` and the corpus \`brand\`. A rule *predicts true* for a
+post when it reports at least one message on it. Language is the label's \`lang\`.
+Regenerate with \`pnpm eval\`; CI runs \`pnpm eval:check\`, which fails when this file is stale.
+\`pnpm eval --verbose\` lists the ${tuning} split's false positives and false negatives.
+
+## Targets
+
+Per language, on the held-out \`${heldOut}\` split:
+
+- precision ≥ ${TARGETS.precision.toFixed(2)} (a warning is worth reading),
+- recall ≥ ${TARGETS.recall.toFixed(2)} (the problem is found),
+- F1 at least ${TARGETS.gain.toFixed(2)} above the naive baseline (the rule earns its complexity).
+
+| rule | lang | all targets met | missed |
+| --- | --- | :---: | --- |
+${summary.join('\n')}
+
+## Held-out split (\`${heldOut}\`)
+
+${splitTable(evaluation, heldOut, { targets: true })}
+
+## Naive baselines
+
+Each baseline is a one-line check on the post's text without frontmatter, scored on the
+same posts as the rule:
+
+${baselineLines.join('\n')}
+
+## Tuning split (\`${tuning}\`)
+
+${splitTable(evaluation, tuning)}
+
+## Not scored
+
+${notes.join('\n')}
+`;
+}
+
+/** A plain-text table for the terminal. */
+export function consoleTable(evaluation) {
+  const head = ['rule', 'split', 'lang', 'n', 'TP', 'FP', 'FN', 'TN', 'P', 'R', 'F1', 'base F1', 'gain'];
+  const body = [];
+  for (const { id, rows } of evaluation.rules) {
+    for (const row of rows) {
+      const s = row.rule;
+      body.push([id, row.split, row.lang, s.n, s.tp, s.fp, s.fn, s.tn, num(s.precision), num(s.recall), num(s.f1), num(row.baseline?.f1 ?? null), signed(row.gain)].map(String));
+    }
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const fmt = (cells) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');
+}
