@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
-import { compilePhrases, findAll, fold, maskNonProse, quote, type PhraseMatch } from './lib/text.js';
+import { compilePhrases, findAll, fold, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
 export type Options = {
   /** More phrases per kind: blame, denial, repeat, sarcasm, argue. */
@@ -16,6 +16,19 @@ type Kind = (typeof KINDS)[number];
 /** Words of 3+ letters in capitals ("NEVER", "NUNCA"): shouting unless an acronym or a brand. */
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu;
 const BANG_CHAIN = /[!¡]{3,}|[?¿][!¡]|[!¡][?¿]/gu;
+const NEVER = /$^/gu;
+/** Second person + negated past: "you didn't practise", "no practicaste", "no te fijaste". */
+const BLAME_PATTERNS: Readonly<Record<string, RegExp>> = {
+  en: /\byou (?:didn['’]t|did not|never|failed to|forgot to|ignored|chose to|decided to|refused|misread|misunderstood|should have|should've)\b/giu,
+  es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])/giu,
+};
+ /** True when the words just before a match negate it ("not our fault", "no fue culpa nuestra"). */
+function negated(lower: string, m: Span): boolean {
+  return /(?:^|[^\p{L}])(?:not|no|n't|isn't|wasn't|never|nunca|ni|tampoco)\s+(?:\p{L}+\s+)?$/u.test(lower.slice(Math.max(0, m.start - 20), m.start));
+}
+
+/** "Sure, because…" / "Claro, porque…": agreeing in order to mock. */
+const SARCASTIC_OPENER = /^(?:sure|oh sure|of course|yeah right|claro|por supuesto|si, claro|ya, claro)\b[^.!?]{0,40}?\b(?:because|porque)\b/u;
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -28,7 +41,6 @@ export default defineRule<Options>({
     },
     recommended: 'warn',
     languages: ['en', 'es'],
-    appliesTo: ['reply'],
     options: {
       type: 'object',
       additionalProperties: false,
@@ -68,23 +80,54 @@ export default defineRule<Options>({
     const view = post.plain;
     const masked = maskNonProse(view.text, view.code);
     const folded = fold(masked);
+    const lower = masked.toLowerCase();
     const find = (category: string, extra: readonly string[] = []): PhraseMatch[] =>
       findAll(folded, compilePhrases(phrases(lexicon, lang, category, extra)), category);
+    // Replies, and public posts that answer reviews or criticism, are where defensiveness shows.
+    if (post.kind !== 'reply' && find('critics').length === 0) return;
+
     const allowed = find('allow', context.options.allow);
-    const good = (category: string): boolean => find(category).length > 0;
-    const thanks = good('thanks');
-    const acknowledges = good('acknowledge') || thanks;
+    const list = sentences(masked);
+    const sentenceOf = (m: Span): Sentence | undefined => list.find((x) => m.start >= x.start && m.start < x.end);
+    // "Thanks for your feedback, but…" is not gratitude: the "but" takes it back.
+    const thanks = find('thanks').filter((m) => !/,?\s(but|pero|sin embargo|however)\b/iu.test(sentenceOf(m)?.text ?? ''));
+    const apologies = find('acknowledge').filter((m) => !negated(lower, m));
+    // "It's not our fault" contains "our fault": a negated admission is a denial.
+    const admits = find('admit').some((m) => !negated(lower, m));
+    const acknowledges = thanks.length > 0 || apologies.length > 0;
     // A correction that thanks or apologises and brings figures is informing, not denying.
     const hasFacts = /\d/u.test(masked) || /https?:\/\//u.test(view.text);
+    const apologetic = (m: Span): boolean => {
+      const s = sentenceOf(m);
+      return s !== undefined && apologies.some((a) => a.start >= s.start && a.start < s.end);
+    };
 
     const found: PhraseMatch[] = [];
     for (const kind of KINDS) {
       if (kind === 'shouting') continue;
-      if (kind === 'denial' && acknowledges && hasFacts) continue;
+      // A reply that admits the mistake is not denying it, whatever negatives it contains.
+      if (kind === 'denial' && ((acknowledges && hasFacts) || admits)) continue;
       found.push(...find(kind, context.options.extra[kind]));
     }
-    const ignore = new Set([...phrases(lexicon, lang, 'acronyms'), ...context.brand.names].map((w) => fold(w).text));
-    const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => !ignore.has(fold(m[0]).text));
+    // "You didn't…" / "no practicaste": pinning it on the customer, unless said with regret.
+    for (const m of masked.matchAll(BLAME_PATTERNS[lang] ?? NEVER)) {
+      const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
+      if (!apologetic(hit)) found.push(hit);
+    }
+    for (const s of list) {
+      const m = SARCASTIC_OPENER.exec(fold(s.text).text);
+      if (m) found.push({ start: s.start, end: s.start + m[0].length, category: 'sarcasm', phrase: m[0] });
+    }
+    if (!acknowledges) found.push(...find('sarcasmWink').map((m) => ({ ...m, category: 'sarcasm' })));
+
+    const acronyms = new Set([...phrases(lexicon, lang, 'acronyms'), ...context.brand.names].map((w) => fold(w).text));
+    const common = new Set(phrases(lexicon, lang, 'commonCaps').map((w) => fold(w).text));
+    // Short capitalised words are usually acronyms (VAT, UTR, IRPF) unless they are everyday words.
+    const shouted = (word: string): boolean => {
+      const w = fold(word).text;
+      return !acronyms.has(w) && (w.length >= 5 || common.has(w));
+    };
+    const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => shouted(m[0]));
     if (caps.length >= 2) {
       const first = caps[0];
       if (first) {
@@ -96,7 +139,17 @@ export default defineRule<Options>({
       for (const m of masked.matchAll(BANG_CHAIN)) found.push({ start: m.index, end: m.index + m[0].length, category: 'shouting', phrase: m[0] });
     }
     const flagged = found.filter((f) => !allowed.some((a) => f.start < a.end && a.start < f.end));
-    const worst = KINDS.map((k) => flagged.find((f) => f.category === k)).find((f) => f !== undefined);
+    // Softer signs ("you should", "clearly") count only when they add up or nothing mitigates them.
+    const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(
+      (f) => !allowed.some((a) => f.start < a.end && a.start < f.end) && !flagged.some((g) => f.start < g.end && g.start < f.end),
+    );
+    const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (find('fix').length > 0 ? 1 : 0);
+    // Clear signs stand even after a polite "thanks" (the "thanks, but…" reply); soft ones need
+    // to add up past whatever thanks, apology or offer to fix the reply also has.
+    if (flagged.length === 0 && weak.length - mitigation < 2) return;
+    const worst =
+      KINDS.map((k) => flagged.filter((f) => f.category === k).sort((a, b) => a.start - b.start)[0]).find((f) => f !== undefined) ??
+      weak.sort((a, b) => a.start - b.start)[0];
     if (!worst) return;
     context.report({
       messageId: worst.category,

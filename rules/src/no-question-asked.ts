@@ -1,6 +1,7 @@
-import { defineRule, type TextView } from '@postlint/core';
+import { defineRule, type Brand, type Post } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
 import { compilePhrases, findAll, fold, maskNonProse, sentences } from './lib/text.js';
+import { analyseVoice } from './lib/voice.js';
 
 export type Options = {
   /** More phrases that count as inviting a reply. */
@@ -10,12 +11,18 @@ export type Options = {
 /** Quoted speech: a question someone else asked is not a question to the reader. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’/gu;
 
-/** True when the text asks the reader something: a "?" in prose, or an invitation to answer. */
-function asks(view: TextView, lang: string, extra: readonly string[]): boolean {
+/**
+ * True when the text asks the reader something: a "?" in prose that is not a rhetorical
+ * hook answered by a pitch, or an invitation to answer.
+ */
+async function asks(post: Post, extra: readonly string[], brand: Brand): Promise<boolean> {
+  const view = post.plain;
   const prose = maskNonProse(view.text, view.code).replace(QUOTED, (m) => ' '.repeat(m.length));
-  if (/[?¿]/u.test(prose)) return true;
-  const invitations = compilePhrases(phrases(loadLexicon('no-question-asked'), lang, 'invitations', extra));
-  return findAll(fold(prose), invitations, 'invitation').length > 0;
+  const invitations = compilePhrases(phrases(loadLexicon('no-question-asked'), post.lang, 'invitations', extra));
+  if (findAll(fold(prose), invitations, 'invitation').length > 0) return true;
+  if (!/[?¿]/u.test(prose)) return false;
+  const voice = await analyseVoice({ text: prose, code: [] }, { lang: post.lang, brand });
+  return voice.sentences.some((s) => s.question && !s.rhetorical);
 }
 
 export default defineRule<Options>({
@@ -48,9 +55,9 @@ export default defineRule<Options>({
       },
     },
   },
-  check(post, context) {
+  async check(post, context) {
     const view = post.plain;
-    if (view.text.trim() === '' || asks(view, post.lang, context.options.extraInvitations)) return;
+    if (view.text.trim() === '' || (await asks(post, context.options.extraInvitations, context.brand))) return;
     // Point at the last sentence: that is where a question usually goes.
     const list = sentences(view.text);
     const last = list[list.length - 1];

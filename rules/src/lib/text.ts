@@ -90,19 +90,45 @@ export interface PhraseMatch extends Span {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
- * Compiles lexicon phrases into one regular expression over folded text. A phrase may end
- * in `*` to match any word ending ("promo*" matches "promoción"); spaces match any whitespace.
+ * Compiles lexicon phrases into one regular expression over folded text. A word may end in
+ * `*` to match any ending ("promo*" matches "promoción"), a lone `*` matches any one word
+ * ("el más *"), and spaces match any whitespace.
  */
+const compiled = new Map<string, RegExp | null>();
+
 export function compilePhrases(phrases: readonly string[]): RegExp | null {
+  // Rules compile the same lists for every post: build each regular expression once.
+  const key = phrases.join('\u0000');
+  let re = compiled.get(key);
+  if (re === undefined) {
+    re = buildPhrases(phrases);
+    compiled.set(key, re);
+  }
+  return re;
+}
+
+function buildPhrases(phrases: readonly string[]): RegExp | null {
+  const word = (c: string): boolean => /[\p{L}\p{N}_*]/u.test(c);
   const parts = [...new Set(phrases.map((p) => fold(p.trim()).text).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
     .map((p) => {
-      const star = p.endsWith('*');
-      const body = escape(star ? p.slice(0, -1) : p).replace(/\s+/gu, '\\s+').replace(/'/gu, "['’]");
-      return star ? `${body}[\\p{L}\\p{N}]*` : body;
+      const body = p
+        .split(/\s+/u)
+        .map((w) => {
+          if (w === '*') return "[\\p{L}\\p{N}'’-]+";
+          const star = w.endsWith('*');
+          const text = escape(star ? w.slice(0, -1) : w).replace(/'/gu, "['’]");
+          return star ? `${text}[\\p{L}\\p{N}]*` : text;
+        })
+        .join('\\s+');
+      // Word boundaries only where the phrase starts or ends with a word character:
+      // "% off" must match right after "20".
+      const before = word(p.charAt(0)) ? '(?<![\\p{L}\\p{N}_])' : '';
+      const after = word(p.charAt(p.length - 1)) ? '(?![\\p{L}\\p{N}_])' : '';
+      return `${before}${body}${after}`;
     });
   if (parts.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  return new RegExp(parts.join('|'), 'gu');
 }
 
 /** Finds every match of `re` in the folded text, with spans in the original text. */

@@ -1,0 +1,145 @@
+/**
+ * Who a post talks about, sentence by sentence: the business ("we", "nuestro", "ofrecemos",
+ * the brand, sales phrases, self-praise) or the reader ("you", "tú", "cuéntanos", questions).
+ * Shared by excessive-self-promotion and no-question-asked, which both need to tell a
+ * genuine question from a rhetorical one answered by a sales pitch.
+ */
+import type { Brand, TextView } from '@postlint/core';
+import { loadLexicon, phrases } from './lexicon.js';
+import { nlpTerms } from './nlp.js';
+import { compilePhrases, dedupe, findAll, fold, maskNonProse, sentences, type Folded, type PhraseMatch, type Span } from './text.js';
+
+export interface VoiceExtras {
+  readonly self?: readonly string[];
+  readonly sales?: readonly string[];
+  readonly superlatives?: readonly string[];
+  readonly reader?: readonly string[];
+  readonly allow?: readonly string[];
+}
+
+export interface Finding extends PhraseMatch {
+  /** Sales and self-praise weigh 2, plain self-references 1. */
+  readonly weight: number;
+}
+
+export interface VoiceSentence extends Span {
+  readonly text: string;
+  readonly self: readonly Finding[];
+  readonly reader: readonly Span[];
+  readonly question: boolean;
+  /** A question answered at once by a pitch ("Tired of waiting? We fix it in an hour."). */
+  readonly rhetorical: boolean;
+  /** Contains a sales phrase: "your" in "Book now and get your first lesson free" is not conversation. */
+  readonly selling: boolean;
+}
+
+export interface Voice {
+  readonly sentences: readonly VoiceSentence[];
+  /** Weighted references to the business. */
+  readonly selfScore: number;
+  /** References to the reader outside pitches and rhetorical questions, plus genuine questions. */
+  readonly readerScore: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Spanish imperative with a clitic pronoun ("cuéntanos", "apúntate"): the accent gives it away. */
+const IMPERATIVE_CLITIC = /(?<![\p{L}])(?=\p{L}*[áéíóú])\p{L}{3,}(?:nos|te|me)(?![\p{L}])/gu;
+/** Spanish first-person-plural verb ending ("ofrecemos", "somos", "hemos"): Spanish drops "nosotros". */
+const WE_VERB = /(?<![\p{L}])\p{L}{2,}mos(?![\p{L}])/gu;
+
+function regexMatches(text: string, re: RegExp, category: string, keep: (word: string) => boolean = () => true): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (const m of text.matchAll(re)) {
+    if (keep(m[0])) out.push({ start: m.index, end: m.index + m[0].length, category, phrase: m[0] });
+  }
+  return out;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.start < s.end;
+
+export interface VoiceOptions {
+  readonly lang: string;
+  readonly brand: Brand;
+  readonly extras?: VoiceExtras;
+  /** Ask the NLP tagger for verb person in Spanish (2nd person = reader), imperatives in English. */
+  readonly nlp?: boolean;
+}
+
+/** Finds self- and reader-references in a post's plain text. Async only when `nlp` is set. */
+export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, options: VoiceOptions): Promise<Voice> {
+  const { lang, brand, extras = {} } = options;
+  const lexicon = loadLexicon('excessive-self-promotion');
+  const masked = maskNonProse(view.text, view.code);
+  const folded: Folded = fold(masked);
+  const find = (category: string, extra: readonly string[] = []): PhraseMatch[] =>
+    findAll(folded, compilePhrases(phrases(lexicon, lang, category, extra)), category);
+
+  const allowed = find('allow', extras.allow);
+  const community = find('community');
+  const apology = find('apology');
+  const tips = find('tips');
+  const hooks = find('hooks');
+  const notSelf = new Set(phrases(lexicon, lang, 'notSelf').map((w) => fold(w).text));
+
+  const reader: PhraseMatch[] = find('reader', extras.reader);
+  if (lang === 'es') {
+    // On the unfolded text: the accent is what marks the imperative.
+    reader.push(...regexMatches(masked.toLowerCase(), IMPERATIVE_CLITIC, 'reader', (w) => !w.endsWith('mente') && w !== 'términos'));
+  }
+  const self: PhraseMatch[] = find('self', extras.self);
+  if (lang === 'es') self.push(...regexMatches(folded.text, WE_VERB, 'self'));
+  if (options.nlp === true) {
+    // The tagger knows verb person where endings are ambiguous ("tienes", "probaste" vs "mesas").
+    for (const t of await nlpTerms(masked, lang)) {
+      if (t.tags.has('SecondPerson') || t.tags.has('Imperative')) reader.push({ start: t.start, end: t.end, category: 'reader', phrase: t.text });
+      else if (t.tags.has('FirstPersonPlural')) self.push({ start: t.start, end: t.end, category: 'self', phrase: t.text });
+    }
+  }
+  // Brand names and handles from config are the business talking about itself.
+  const brandRe = compilePhrases([...brand.names, ...brand.handles.map((h) => h.replace(/^@/u, ''))]);
+  self.push(...findAll(fold(view.text.replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brandRe, 'brand'));
+
+  const readerFound = dedupe(reader).filter((m) => !allowed.some((a) => overlaps(a, m)));
+  const sales = find('sales', extras.sales);
+  const superlatives = find('superlatives', extras.superlatives);
+
+  const list = sentences(masked);
+  const bySentence = list.map((s) => {
+    const isCommunity = community.some((c) => inside(c, s));
+    const isApology = apology.some((c) => inside(c, s));
+    const selfHere = dedupe(self.filter((m) => inside(m, s)))
+      .filter((m) => !notSelf.has(m.phrase) && !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)))
+      // "We" for the community, or "our mistake" in an apology, is not self-promotion.
+      .filter(() => !isCommunity && !isApology);
+    const readerHere = readerFound.filter((m) => inside(m, s));
+    const salesHere = sales.filter((m) => inside(m, s));
+    // Self-praise counts where the sentence is about the business, or is a bare claim
+    // ("Fastest MOTs in Bristol."); not in a tip ("the best time to prune is March").
+    const praiseCounts = selfHere.length > 0 || (readerHere.length === 0 && !tips.some((t) => inside(t, s)));
+    const pitches = dedupe([...salesHere, ...(praiseCounts ? superlatives.filter((m) => inside(m, s)) : [])]).filter(
+      (m) => !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)),
+    );
+    const findings: Finding[] = [
+      ...selfHere.filter((m) => !pitches.some((p) => overlaps(p, m))).map((m) => ({ ...m, weight: 1 })),
+      ...pitches.map((m) => ({ ...m, weight: 2 })),
+    ].sort((a, b) => a.start - b.start);
+    const question = s.text.endsWith('?') || s.text.startsWith('¿') || /\?["'”’»)\]]*$/u.test(s.text);
+    return { ...s, self: findings, reader: readerHere, question, selling: salesHere.length > 0 };
+  });
+
+  const result: VoiceSentence[] = bySentence.map((s, i) => {
+    const next = bySentence[i + 1];
+    // A yes/no hook ("Tired of…?", "¿Buscas…?") followed by a claim about the business.
+    const hooked = hooks.some((h) => h.start >= s.start && h.start <= s.start + 12);
+    const rhetorical = s.question && hooked && next !== undefined && next.self.length > 0 && !next.question;
+    return { ...s, rhetorical };
+  });
+  const findings = result.flatMap((s) => s.self);
+  const selfScore = findings.reduce((sum, f) => sum + f.weight, 0);
+  const readerScore = result.reduce(
+    (sum, s) => sum + (s.rhetorical || s.selling ? 0 : s.reader.length + (s.question ? 1 : 0)),
+    0,
+  );
+  return { sentences: result, selfScore, readerScore, findings };
+}
