@@ -87,69 +87,130 @@ export interface PhraseMatch extends Span {
   readonly phrase: string;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
-/**
- * Compiles lexicon phrases into one regular expression over folded text. A word may end in
- * `*` to match any ending ("promo*" matches "promoción"), a lone `*` matches any one word
- * ("el más *"), and spaces match any whitespace.
- */
-const compiled = new Map<string, RegExp | null>();
-
-export function compilePhrases(phrases: readonly string[]): RegExp | null {
-  // Rules compile the same lists for every post: build each regular expression once.
-  const key = phrases.join('\u0000');
-  let re = compiled.get(key);
-  if (re === undefined) {
-    re = buildPhrases(phrases);
-    compiled.set(key, re);
-  }
-  return re;
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly word: boolean;
 }
 
-function buildPhrases(phrases: readonly string[]): RegExp | null {
-  const word = (c: string): boolean => /[\p{L}\p{N}_*]/u.test(c);
-  const parts = [...new Set(phrases.map((p) => fold(p.trim()).text).filter(Boolean))]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => {
-      const body = p
-        .split(/\s+/u)
-        .map((w) => {
-          if (w === '*') return "[\\p{L}\\p{N}'’-]+";
-          const star = w.endsWith('*');
-          const text = escape(star ? w.slice(0, -1) : w).replace(/'/gu, "['’]");
-          return star ? `${text}[\\p{L}\\p{N}]*` : text;
-        })
-        .join('\\s+');
-      // Word boundaries only where the phrase starts or ends with a word character:
-      // "% off" must match right after "20".
-      const before = word(p.charAt(0)) ? '(?<![\\p{L}\\p{N}_])' : '';
-      const after = word(p.charAt(p.length - 1)) ? '(?![\\p{L}\\p{N}_])' : '';
-      return `${before}${body}${after}`;
-    });
-  if (parts.length === 0) return null;
-  return new RegExp(parts.join('|'), 'gu');
-}
+/** Words (letters, digits, _) and single symbols (%, #, ', emoji…); whitespace separates. */
+const TOKEN = /[\p{L}\p{N}_]+|\p{Extended_Pictographic}\uFE0F?|[^\s\p{L}\p{N}_]/gu;
+const tokenCache = new WeakMap<Folded, Token[]>();
 
-/** Finds every match of `re` in the folded text, with spans in the original text. */
-export function findAll(folded: Folded, re: RegExp | null, category: string): PhraseMatch[] {
-  if (!re) return [];
-  const out: PhraseMatch[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded.text)) !== null) {
-    if (m[0] === '') {
-      re.lastIndex++;
-      continue;
-    }
-    out.push({
-      start: folded.offsets[m.index] ?? 0,
-      end: folded.offsets[m.index + m[0].length] ?? 0,
-      category,
-      phrase: m[0],
-    });
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    // Curly and straight quotes are the same token: lexicons are typed with straight ones.
+    const text = m[0].replace(/[‘’]/u, "'").replace(/[“”„«»]/u, '"');
+    out.push({ text, start: m.index, end: m.index + m[0].length, word: /^[\p{L}\p{N}_]/u.test(text) });
   }
   return out;
+}
+
+/** One phrase as tokens; `prefix` tokens end in `*` in the lexicon, `any` is a lone `*`. */
+type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefix' | 'any' }[];
+
+/**
+ * Lexicon phrases compiled for fast matching on word tokens: a map from first token to the
+ * phrases that start with it, so a post is scanned once whatever the size of the lists.
+ */
+export class PhraseMatcher {
+  private readonly byFirst = new Map<string, Pattern[]>();
+  private readonly prefixed: Pattern[] = [];
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of new Set(phrases.map((p) => fold(p.trim()).text).filter(Boolean))) {
+      const pattern: Pattern = tokenize(phrase).map((t) => ({ text: t.text, kind: 'exact' as const }));
+      // Re-read the raw phrase to find wildcards ("*" is a symbol token above).
+      const merged: { text: string; kind: 'exact' | 'prefix' | 'any' }[] = [];
+      for (const t of pattern) {
+        const last = merged[merged.length - 1];
+        if (t.text === '*' && last && last.kind === 'exact' && /[\p{L}\p{N}_]$/u.test(last.text) && phrase.includes(`${last.text}*`)) last.kind = 'prefix';
+        else if (t.text === '*') merged.push({ text: '', kind: 'any' });
+        else merged.push({ ...t });
+      }
+      const first = merged[0];
+      if (!first) continue;
+      if (first.kind === 'exact') {
+        const list = this.byFirst.get(first.text) ?? [];
+        list.push(merged);
+        this.byFirst.set(first.text, list);
+      } else this.prefixed.push(merged);
+    }
+    // Longest phrases first, so "as we already said" wins over "as we said".
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    this.prefixed.sort((a, b) => b.length - a.length);
+  }
+
+  get size(): number {
+    return this.byFirst.size + this.prefixed.length;
+  }
+
+  /** Matches as [first token index, last token index + 1], leftmost-longest, not overlapping. */
+  match(tokens: readonly Token[]): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      let best = 0;
+      for (const pattern of [...(this.byFirst.get(token.text) ?? []), ...this.prefixed]) {
+        const n = matchAt(pattern, tokens, i);
+        if (n > best) best = n;
+      }
+      if (best > 0) {
+        out.push([i, i + best]);
+        i += best - 1;
+      }
+    }
+    return out;
+  }
+}
+
+/** Number of tokens `pattern` covers at `i`, or 0. Words must be adjacent (only spaces between). */
+function matchAt(pattern: Pattern, tokens: readonly Token[], i: number): number {
+  for (let k = 0; k < pattern.length; k++) {
+    const p = pattern[k];
+    const t = tokens[i + k];
+    if (!p || !t) return 0;
+    const ok = p.kind === 'any' ? t.word : p.kind === 'prefix' ? t.word && t.text.startsWith(p.text) : t.text === p.text;
+    if (!ok) return 0;
+  }
+  return pattern.length;
+}
+
+const compiled = new Map<string, PhraseMatcher | null>();
+
+/**
+ * Compiles lexicon phrases once (rules reuse the same lists for every post). A word may end
+ * in `*` to match any ending ("promo*" matches "promoción"), a lone `*` matches any one word
+ * ("el más *"); matching is on whole words, so "our" never matches inside "hours".
+ */
+export function compilePhrases(phrases: readonly string[]): PhraseMatcher | null {
+  const key = phrases.join('\u0000');
+  let matcher = compiled.get(key);
+  if (matcher === undefined) {
+    matcher = phrases.length === 0 ? null : new PhraseMatcher(phrases);
+    compiled.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** Finds every phrase of `matcher` in the folded text, with spans in the original text. */
+export function findAll(folded: Folded, matcher: PhraseMatcher | null, category: string): PhraseMatch[] {
+  if (!matcher) return [];
+  let tokens = tokenCache.get(folded);
+  if (!tokens) {
+    tokens = tokenize(folded.text);
+    tokenCache.set(folded, tokens);
+  }
+  return matcher.match(tokens).map(([a, b]) => {
+    const first = tokens[a];
+    const last = tokens[b - 1];
+    const start = first?.start ?? 0;
+    const end = last?.end ?? start;
+    return { start: folded.offsets[start] ?? 0, end: folded.offsets[end] ?? 0, category, phrase: folded.text.slice(start, end) };
+  });
 }
 
 /** Drops matches that overlap an earlier (or longer) match, so one phrase counts once. */
