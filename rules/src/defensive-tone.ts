@@ -1,5 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
+import { analyseVoice } from './lib/voice.js';
 import { compilePhrases, findAll, fold, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
 export type Options = {
@@ -74,7 +75,7 @@ export default defineRule<Options>({
       },
     },
   },
-  check(post, context) {
+  async check(post, context) {
     const lexicon = loadLexicon('defensive-tone');
     const { lang } = post;
     const view = post.plain;
@@ -143,7 +144,15 @@ export default defineRule<Options>({
     const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(
       (f) => !allowed.some((a) => f.start < a.end && a.start < f.end) && !flagged.some((g) => f.start < g.end && g.start < f.end),
     );
-    const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (find('fix').length > 0 ? 1 : 0);
+    const fixes = find('fix').length > 0;
+    const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (fixes ? 1 : 0);
+    if (mitigation === 0) {
+      // Answering a complaint with the business's merits ("the highest-rated clinic in town")
+      // is defending, not listening; so is a reply with no thanks, apology or fix at all.
+      const voice = await analyseVoice({ text: masked, code: [] }, { lang, brand: context.brand });
+      const merits = voice.findings.filter((f) => f.weight > 1);
+      weak.push(...merits.map((m) => ({ ...m, category: 'argue' })));
+    }
     // Clear signs stand even after a polite "thanks" (the "thanks, but…" reply); soft ones need
     // to add up past whatever thanks, apology or offer to fix the reply also has.
     if (flagged.length === 0 && weak.length - mitigation < 2) return;
