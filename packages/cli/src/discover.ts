@@ -11,6 +11,8 @@ export interface Discovery {
   readonly files: string[];
   /** One line per path that matched nothing: a usage error. */
   readonly problems: string[];
+  /** One line per file named on the command line but skipped because it is ignored. */
+  readonly notes: string[];
 }
 
 export interface DiscoverOptions {
@@ -54,12 +56,15 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
     return rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel);
   };
   const files = new Set<string>();
+  const notes: string[] = [];
   const exts = `**/*.{${EXTENSIONS.join(',')}}`;
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const abs = resolve(options.cwd, pattern);
     const info = await stat(abs).catch(() => null);
     if (info?.isFile()) {
-      files.add(abs);
+      // Named on purpose, but hooks and lint-staged pass every staged file: honour the ignore files.
+      if (isIgnored(abs)) notes.push(`${pattern}: ignored by .gitignore or .postlintignore (use --no-ignore to lint it)`);
+      else files.add(abs);
       continue;
     }
     let found: string[];
@@ -76,5 +81,5 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
     if (kept.length === 0 && info === null) problems.push(`${pattern}: no files match this pattern`);
     for (const f of kept) files.add(f);
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), problems, notes };
 }

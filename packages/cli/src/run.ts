@@ -124,6 +124,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     } else {
       const found = await discover(options.patterns, { cwd: io.cwd, useIgnoreFiles: options.ignore, ignorePath: options.ignorePath });
       for (const problem of found.problems) io.stderr(`postlint: ${problem}\n`);
+      for (const note of found.notes) io.stderr(`postlint: ${note}\n`);
       problems += found.problems.length;
       const { shard } = options;
       // Round-robin over the sorted list: deterministic, and every file is in exactly one shard.

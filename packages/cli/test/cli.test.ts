@@ -403,6 +403,15 @@ describe('postlint CLI: configuration and directives', () => {
     expect(paths((await cli(['-f', 'json', '--no-ignore'], { cwd })).stdout)).toEqual(['archive/old.md', 'build/out.md', 'drafts/new.md', 'drafts/notes.txt']);
   });
 
+  it('skips a file named on the command line when an ignore file covers it, saying so', async () => {
+    const cwd = tree({ '.postlintignore': 'archive/**\n', 'archive/old.md': PROMO_EN, 'new.md': CLEAN_EN });
+    const { code, stdout, stderr } = await cli(['-f', 'json', 'archive/old.md', 'new.md'], { cwd });
+    expect(code).toBe(0);
+    expect(stderr).toBe('postlint: archive/old.md: ignored by .gitignore or .postlintignore (use --no-ignore to lint it)\n');
+    expect(parseJson(stdout).map((r) => r.filePath)).toEqual([join(cwd, 'new.md')]);
+    expect(parseJson((await cli(['-f', 'json', '--no-ignore', 'archive/old.md'], { cwd })).stdout)).toHaveLength(1);
+  });
+
   it('never writes to the linted files', async () => {
     const cwd = tree({ 'a.md': PROMO_EN, 'b.md': LONG, 'c.md': '---\nbroken: [\n---\n' });
     const before = snapshot(cwd);
