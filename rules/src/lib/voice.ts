@@ -88,14 +88,15 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
     reader.push(...regexMatches(masked.toLowerCase(), IMPERATIVE_CLITIC, 'reader', (w) => !w.endsWith('mente') && w !== 'términos'));
   }
   const self: PhraseMatch[] = find('self', extras.self);
-  if (lang === 'es') self.push(...regexMatches(folded.text, WE_VERB, 'self'));
   if (options.nlp === true) {
-    // The tagger knows verb person where endings are ambiguous ("tienes", "probaste" vs "mesas").
+    // The tagger knows verb person where endings are ambiguous ("tienes", "probaste" vs
+    // "mesas"; "ofrecemos" vs "ramos"), and that "celebremos" (subjunctive) means "let's".
     for (const t of await nlpTerms(masked, lang)) {
-      if (t.tags.has('SecondPerson') || t.tags.has('Imperative')) reader.push({ start: t.start, end: t.end, category: 'reader', phrase: t.text });
-      else if (t.tags.has('FirstPersonPlural')) self.push({ start: t.start, end: t.end, category: 'self', phrase: t.text });
+      const span = { start: t.start, end: t.end, phrase: t.text };
+      if (t.tags.has('SecondPerson') || t.tags.has('Imperative')) reader.push({ ...span, category: 'reader' });
+      else if (t.tags.has('FirstPersonPlural') && t.tags.has('Verb') && !t.tags.has('Subjunctive')) self.push({ ...span, category: 'self' });
     }
-  }
+  } else if (lang === 'es') self.push(...regexMatches(folded.text, WE_VERB, 'self'));
   // Brand names and handles from config are the business talking about itself.
   const brandRe = compilePhrases([...brand.names, ...brand.handles.map((h) => h.replace(/^@/u, ''))]);
   self.push(...findAll(fold(view.text.replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brandRe, 'brand'));
@@ -129,10 +130,14 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
   });
 
   const result: VoiceSentence[] = bySentence.map((s, i) => {
-    const next = bySentence[i + 1];
-    // A yes/no hook ("Tired of…?", "¿Buscas…?") followed by a claim about the business.
+    // A hook ("Tired of…?", "¿Buscas…?", or any question that opens the post) answered
+    // within the next two statements by a claim about the business.
     const hooked = hooks.some((h) => h.start >= s.start && h.start <= s.start + 12);
-    const rhetorical = s.question && hooked && next !== undefined && next.self.length > 0 && !next.question;
+    const answers = bySentence.slice(i + 1).filter((x) => !x.question).slice(0, 2);
+    const pitched = hooked
+      ? answers.some((x) => x.self.length > 0)
+      : i === 0 && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2));
+    const rhetorical = s.question && pitched;
     return { ...s, rhetorical };
   });
   const findings = result.flatMap((s) => s.self);
