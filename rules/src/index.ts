@@ -1,14 +1,35 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ConfigFile, Rule } from '@postlint/core';
+import aboveTheFold from './above-the-fold.js';
 import defensiveTone from './defensive-tone.js';
 import excessiveSelfPromotion from './excessive-self-promotion.js';
+import hashtagOverload from './hashtag-overload.js';
+import linkOnly from './link-only.js';
+import mentionOverload from './mention-overload.js';
 import noQuestionAsked from './no-question-asked.js';
+import replyWithoutThanks from './reply-without-thanks.js';
+import shouting from './shouting.js';
+import threadNumbering from './thread-numbering.js';
 import tooLong from './too-long.js';
 
 /** Every rule postlint ships, by id (sorted). */
 export const rules: ReadonlyMap<string, Rule> = new Map(
-  ([defensiveTone, excessiveSelfPromotion, noQuestionAsked, tooLong] as Rule[]).map((rule) => [rule.meta.id, rule]),
+  (
+    [
+      aboveTheFold,
+      defensiveTone,
+      excessiveSelfPromotion,
+      hashtagOverload,
+      linkOnly,
+      mentionOverload,
+      noQuestionAsked,
+      replyWithoutThanks,
+      shouting,
+      threadNumbering,
+      tooLong,
+    ] as Rule[]
+  ).map((rule) => [rule.meta.id, rule]),
 );
 
 const severities = (pick: (rule: Rule) => 'warn' | 'error' | 'off'): NonNullable<ConfigFile['rules']> =>

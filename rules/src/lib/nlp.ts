@@ -18,8 +18,8 @@ interface JsonTerm {
 type Tagger = (text: string) => { json(options: { offset: boolean }): { terms: JsonTerm[] }[] };
 
 const loaders: Readonly<Record<string, () => Promise<Tagger>>> = {
-  en: async () => (await import('compromise')).default as unknown as Tagger,
-  es: async () => (await import('es-compromise')).default as unknown as Tagger,
+  en: async () => (await import('compromise')).default,
+  es: async () => (await import('es-compromise')).default,
 };
 const loaded = new Map<string, Promise<Tagger>>();
 
