@@ -6,8 +6,8 @@ export type Options = {
 };
 
 const UNITS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  en: { chars: 'characters', bytes: 'bytes' },
-  es: { chars: 'caracteres', bytes: 'bytes' },
+  en: { chars: 'characters', bytes: 'bytes', char: 'character', byte: 'byte' },
+  es: { chars: 'caracteres', bytes: 'bytes', char: 'carácter', byte: 'byte' },
 };
 
 const nf = (lang: string): Intl.NumberFormat => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
@@ -19,17 +19,20 @@ interface Failure {
   readonly bytes: boolean;
 }
 
-function describe(f: Failure, lang: string): { count: string; over: string } {
+function describe(f: Failure, lang: string): { count: string; over: string; excess: number } {
   const units = UNITS[lang] ?? UNITS.en ?? {};
-  const unit = f.bytes || f.m.unit === 'utf8-bytes' ? (units.bytes ?? 'bytes') : (units.chars ?? 'characters');
+  const inBytes = f.bytes || f.m.unit === 'utf8-bytes';
   const n = nf(lang);
   const length = f.bytes ? (f.m.bytes ?? 0) : f.m.length;
   const limit = f.bytes ? (f.m.byteLimit ?? 0) : f.m.limit;
+  const excess = length - limit;
+  const unit = (count: number): string => units[`${inBytes ? 'byte' : 'char'}${count === 1 ? '' : 's'}`] ?? '';
   const about = f.m.approximate ? (lang === 'es' ? 'unos ' : 'about ') : '';
   const on = lang === 'es' ? 'en' : 'on';
   return {
-    count: `${about}${n.format(length)}/${n.format(limit)} ${unit} ${on} ${f.name}`,
-    over: `${n.format(length - limit)} ${unit}`,
+    count: `${about}${n.format(length)}/${n.format(limit)} ${unit(length)} ${on} ${f.name}`,
+    over: `${n.format(excess)} ${unit(excess)}`,
+    excess,
   };
 }
 
@@ -101,7 +104,8 @@ export default defineRule<Options>({
         data: {
           subject,
           counts: described.map((d) => d.count).join(', '),
-          over: described[0]?.over ?? '',
+          // Enough to fit every platform the post is going to: the largest excess.
+          over: described.reduce((a, b) => (b.excess > a.excess ? b : a)).over,
           fits: fitsText,
         },
       });

@@ -9,9 +9,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     isTTY: process.stdout.isTTY,
+    stderrIsTTY: process.stderr.isTTY,
     env: process.env,
   });
 }

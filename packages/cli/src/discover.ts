@@ -13,6 +13,8 @@ export interface Discovery {
   readonly problems: string[];
   /** One line per file named on the command line but skipped because it is ignored. */
   readonly notes: string[];
+  /** Files named directly on the command line (not found through a folder or glob). */
+  readonly explicit: ReadonlySet<string>;
 }
 
 export interface DiscoverOptions {
@@ -57,6 +59,7 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
   };
   const files = new Set<string>();
   const notes: string[] = [];
+  const explicit = new Set<string>();
   const exts = `**/*.{${EXTENSIONS.join(',')}}`;
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const abs = resolve(options.cwd, pattern);
@@ -64,7 +67,10 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
     if (info?.isFile()) {
       // Named on purpose, but hooks and lint-staged pass every staged file: honour the ignore files.
       if (isIgnored(abs)) notes.push(`${pattern}: ignored by .gitignore or .postlintignore (use --no-ignore to lint it)`);
-      else files.add(abs);
+      else {
+        files.add(abs);
+        explicit.add(abs);
+      }
       continue;
     }
     let found: string[];
@@ -81,5 +87,5 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
     if (kept.length === 0 && info === null) problems.push(`${pattern}: no files match this pattern`);
     for (const f of kept) files.add(f);
   }
-  return { files: [...files].sort(), problems, notes };
+  return { files: [...files].sort(), problems, notes, explicit };
 }

@@ -25,6 +25,11 @@ export async function readDraft(path: string, read: ReadFile = fsReadFile): Prom
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return { problem: REASONS[code] ?? `cannot read file: ${error instanceof Error ? error.message : String(error)}` };
   }
+  return decodeDraft(bytes);
+}
+
+/** Decodes a draft's bytes (a file or stdin) with the same checks for every input. */
+export function decodeDraft(bytes: Buffer): ReadOutcome {
   // NUL bytes do not occur in text files; this is what git and grep check too.
   if (bytes.subarray(0, 8000).includes(0)) return { problem: 'binary file: postlint reads Markdown or plain-text drafts' };
   let text: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import {
   ConfigLoader,
@@ -18,7 +18,7 @@ import { DEFAULT_PRESET, presets, rules, rulesFingerprint } from '@postlint/rule
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { discover } from './discover.js';
 import { formatterNames, getFormatter } from './formatters/index.js';
-import { readDraft, type ReadFile } from './read.js';
+import { decodeDraft, readDraft, type ReadFile } from './read.js';
 import { LintCache, sha1 } from './cache.js';
 import { lintInWorkers } from './pool.js';
 import { lintTask, type Task, type TaskOutcome } from './worker.js';
@@ -29,7 +29,7 @@ export interface Io {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly stdin: () => Promise<string>;
+  readonly stdin: () => Promise<Buffer>;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (for the progress line). */
@@ -49,10 +49,6 @@ function useColor(options: CliOptions, io: Io): boolean {
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return io.isTTY;
-}
-
-async function readStdin(io: Io): Promise<string> {
-  return io.stdin();
 }
 
 /** Runs postlint and returns the exit code: 0 clean, 1 lint errors/too many warnings, 2 usage/config/input error. */
@@ -98,11 +94,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     let problems = 0;
     const badConfigs = new Set<string>();
     const opts = options;
+    /** Files the user named (or piped in): being skipped deserves a word. */
+    const explicit = new Set<string>();
     /** The config for a file, or null when it is ignored or its config is broken (reported once). */
     const configFor = async (filePath: string): Promise<ResolvedConfig | null> => {
       try {
         const { config, ignored } = await loader.forFile(filePath);
-        return ignored ? null : config;
+        if (!ignored || !opts.ignore) return config;
+        if (explicit.has(filePath)) io.stderr(`postlint: ${relative(io.cwd, filePath) || filePath}: ignored by the config's ignores (use --no-ignore to lint it)\n`);
+        return null;
       } catch (error) {
         // A broken config only stops the files it governs; the others are still linted.
         if (!(error instanceof PostlintError) || error.kind !== 'config' || opts.config !== undefined) throw error;
@@ -119,10 +119,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const cache = options.cache ? await LintCache.open(options.cacheLocation, io.cwd, `${VERSION}:${rulesFingerprint()}`) : null;
     if (options.stdin) {
       const file = options.stdinFilename === undefined ? '<stdin>' : resolve(io.cwd, options.stdinFilename);
+      explicit.add(file);
       const config = await configFor(file);
-      if (config) tasks.push({ file, text: await readStdin(io), config });
+      const outcome = decodeDraft(await io.stdin());
+      if (config) {
+        if ('problem' in outcome) results.push(fatalResult(file, outcome.problem, outcome.line));
+        else tasks.push({ file, text: outcome.text, config });
+      }
     } else {
       const found = await discover(options.patterns, { cwd: io.cwd, useIgnoreFiles: options.ignore, ignorePath: options.ignorePath });
+      for (const file of found.explicit) explicit.add(file);
       for (const problem of found.problems) io.stderr(`postlint: ${problem}\n`);
       for (const note of found.notes) io.stderr(`postlint: ${note}\n`);
       problems += found.problems.length;

@@ -307,6 +307,27 @@ describe('postlint CLI: options', () => {
     expect(anonymous).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('checks stdin like a file: binary, invalid UTF-8 and empty input are reported', async () => {
+    const cwd = tree({});
+    for (const [input, message] of [
+      [Buffer.from([0x47, 0x49, 0x46, 0x00, 0x01]), 'binary file'],
+      [Buffer.from([0x48, 0x6f, 0x6c, 0x61, 0xf1]), 'invalid UTF-8'],
+      [Buffer.from('\n  \n'), 'empty file'],
+    ] as const) {
+      const { code, stdout } = await cli(['--stdin', '-f', 'json'], { cwd, stdin: input });
+      expect(code).toBe(2);
+      expect(parseJson(stdout)[0]!.messages[0]!.message).toContain(message);
+    }
+  });
+
+  it('says so when --stdin-filename or a named file is covered by the config ignores', async () => {
+    const cwd = tree({ 'postlint.config.json': JSON.stringify({ ignores: ['archive/**'] }), 'archive/a.md': PROMO_EN });
+    const piped = await cli(['--stdin', '--stdin-filename', 'archive/new.md'], { cwd, stdin: PROMO_EN });
+    expect(piped).toEqual({ code: 0, stdout: '', stderr: `postlint: ${join('archive', 'new.md')}: ignored by the config's ignores (use --no-ignore to lint it)\n` });
+    const named = await cli(['archive/a.md'], { cwd });
+    expect(named.stderr).toContain("ignored by the config's ignores");
+  });
+
   it('the real binary reads stdin and sets the exit code', () => {
     const cwd = tree({});
     const result = spawnCli(['--stdin', '-f', 'json'], { cwd, input: LONG });
@@ -400,7 +421,7 @@ describe('postlint CLI: configuration and directives', () => {
     });
     const paths = (out: string): string[] => parseJson(out).map((r) => r.filePath.slice(cwd.length + 1)).sort();
     expect(paths((await cli(['-f', 'json'], { cwd })).stdout)).toEqual(['drafts/new.md', 'drafts/notes.txt']);
-    expect(paths((await cli(['-f', 'json', '--no-ignore'], { cwd })).stdout)).toEqual(['archive/old.md', 'build/out.md', 'drafts/new.md', 'drafts/notes.txt']);
+    expect(paths((await cli(['-f', 'json', '--no-ignore'], { cwd })).stdout)).toEqual(['archive/old.md', 'build/out.md', 'drafts/new.md', 'drafts/notes.txt', 'templates/t.md']);
   });
 
   it('skips a file named on the command line when an ignore file covers it, saying so', async () => {

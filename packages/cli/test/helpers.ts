@@ -40,7 +40,7 @@ export interface CliRun {
 /** Runs the CLI in-process (fast) with captured output. */
 export async function cli(
   args: readonly string[],
-  options: { cwd: string; stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string>; readFile?: ReadFile },
+  options: { cwd: string; stdin?: string | Buffer; isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string>; readFile?: ReadFile },
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -48,7 +48,7 @@ export async function cli(
     cwd: options.cwd,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    stdin: () => Promise.resolve(options.stdin ?? ''),
+    stdin: () => Promise.resolve(Buffer.isBuffer(options.stdin) ? options.stdin : Buffer.from(options.stdin ?? '')),
     isTTY: options.isTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},

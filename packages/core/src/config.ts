@@ -1,4 +1,6 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
@@ -111,7 +113,7 @@ const configSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false });
 const validateConfig = ajv.compile<ConfigFile>(configSchema);
 
 function describeConfigError(error: ErrorObject): string {
@@ -233,7 +235,10 @@ export class ConfigLoader {
     try {
       found = await this.explorer.search(dir);
     } catch (error) {
-      throw new PostlintError('config', `cannot read config: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`, { cause: error });
+      // lilconfig does not say which file failed to parse: find the one it was reading.
+      const culprit = nearestConfigFile(dir);
+      const where = culprit ? `${relative(this.options.cwd, culprit) || culprit}: ` : '';
+      throw new PostlintError('config', `${where}cannot read config: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`, { cause: error });
     }
     if (!found || found.isEmpty === true) return this.prepare(null, this.options.cwd, {});
     return this.prepare(found.filepath, dirname(found.filepath), found.config);
@@ -256,8 +261,10 @@ export class ConfigLoader {
     const where = path ? relative(this.options.cwd, path) || path : 'default config';
     const file = this.validate(data, where);
     const base = await this.expand(file.extends === undefined ? [this.options.defaultPreset] : asList(file.extends), dir, where, [path ?? '']);
-    const ignores = file.ignores && file.ignores.length > 0 ? picomatch(file.ignores, { dot: true }) : null;
-    const overrides = (file.overrides ?? []).map((override) => {
+    // Ignores and overrides of extended files apply too, with globs relative to this config.
+    const allIgnores = [...base, file].flatMap((c) => c.ignores ?? []);
+    const ignores = allIgnores.length > 0 ? picomatch(allIgnores.map(globForBasename), { dot: true }) : null;
+    const overrides = [...base, file].flatMap((c) => c.overrides ?? []).map((override) => {
       const include = picomatch(asList(override.files).map(globForBasename), { dot: true });
       const exclude = override.excludedFiles ? picomatch(asList(override.excludedFiles).map(globForBasename), { dot: true }) : () => false;
       return { match: (rel: string) => include(rel) && !exclude(rel), override };
@@ -269,7 +276,7 @@ export class ConfigLoader {
 
   private validate(data: unknown, where: string): ConfigFile {
     if (!validateConfig(data)) {
-      const error = validateConfig.errors?.[0];
+      const error = mostSpecific(validateConfig.errors ?? []);
       throw new PostlintError('config', `${where}: ${error ? describeConfigError(error) : 'invalid config'}`, { file: where });
     }
     const check = (settings: Settings, at: string): void => {
@@ -303,14 +310,10 @@ export class ConfigLoader {
       }
       const path = resolve(dir, name);
       if (seen.includes(path)) throw new PostlintError('config', `${where}: extends loops back to ${name}`, { file: where });
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch {
-        throw new PostlintError('config', `${where}: cannot read '${name}' named in extends`, { file: where });
-      }
-      const file = this.validate(/\.ya?ml$/u.test(path) ? parseYaml(text) : JSON.parse(text), name);
-      out.push(...(await this.expand(asList(file.extends), dirname(path), name, [...seen, path])), file);
+      const file = this.validate(await readConfigFile(path, name, where), name);
+      // An extended file without `extends` starts from the default preset, as it would alone.
+      const parents = file.extends === undefined ? [this.options.defaultPreset] : asList(file.extends);
+      out.push(...(await this.expand(parents, dirname(path), name, [...seen, path])), file);
     }
     return out;
   }
@@ -349,6 +352,38 @@ export class ConfigLoader {
       if (layer.settings) settings = { ...settings, ...layer.settings };
     }
     return { rules, platforms, language, brand: { names: [...new Set(names)], handles: [...new Set(handles)] }, settings };
+  }
+}
+
+/** The deepest error explains best: "unknown key 'detct' in language" beats "must be string". */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
+  const unknownKey = errors.find((e) => e.keyword === 'additionalProperties');
+  if (unknownKey) return unknownKey;
+  const concrete = errors.filter((e) => e.keyword !== 'anyOf');
+  return [...concrete].sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? errors[0];
+}
+
+/** The config file lilconfig would read first from `dir` upward. */
+function nearestConfigFile(dir: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    for (const name of CONFIG_FILES) {
+      const path = join(d, name);
+      if (existsSync(path)) return path;
+    }
+    if (dirname(d) === d) return null;
+  }
+}
+
+/** Reads a config named in `extends`: JSON, YAML, or an ES module's default export. */
+async function readConfigFile(path: string, name: string, where: string): Promise<unknown> {
+  try {
+    if (/\.(?:m?js|cjs)$/u.test(path)) return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+    const text = await readFile(path, 'utf8');
+    return /\.ya?ml$/u.test(path) || !/\.json$/u.test(path) ? (text.trim() === '' ? {} : parseYaml(text)) : JSON.parse(text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new PostlintError('config', `${where}: cannot read '${name}' named in extends: ${reason}`, { file: where, cause: error });
   }
 }
 

@@ -49,7 +49,7 @@ export function parseDocument(source: string, path: string): ParsedDocument {
     } catch (error) {
       if (error instanceof YAMLParseError) {
         const line = (error.linePos?.[0].line ?? 0) + 1;
-        const reason = error.message.split('\n')[0] ?? error.message;
+        const reason = (error.message.split('\n')[0] ?? error.message).replace(/:\s*$/u, '');
         throw new PostlintError('input', `broken frontmatter: ${reason}`, { file: path, line, cause: error });
       }
       throw error;
@@ -127,11 +127,17 @@ function rawView(source: string, nodes: readonly RootContent[]): TextView {
   if (!first || !last) return builder.build();
   let cursor = start(first);
   const pieces: [number, number][] = [];
-  for (const node of nodes) {
-    if (isComment(node)) {
-      pieces.push([cursor, start(node)]);
-      cursor = end(node);
-    }
+  // Comments anywhere (own line, or at the end of a line of text) are drafting notes and
+  // directives, never pasted.
+  const comments: Nodes[] = [];
+  const collect = (node: Nodes): void => {
+    if (isComment(node)) comments.push(node);
+    else if ('children' in node) for (const child of node.children) collect(child);
+  };
+  for (const node of nodes) collect(node);
+  for (const node of comments) {
+    pieces.push([cursor, start(node)]);
+    cursor = end(node);
   }
   pieces.push([cursor, end(last)]);
   // Join the pieces, then trim: leading/trailing whitespace is not pasted.

@@ -100,3 +100,15 @@ describe('parsePost platforms', () => {
     expect(() => parse('---\nplatform: tiktokk\n---\nHi')).toThrow(/unknown platform 'tiktokk' in frontmatter \(use one of: x, bluesky/u);
   });
 });
+
+describe('parsePost comments', () => {
+  it('leaves a comment at the end of a line of text out of the raw text', () => {
+    const post = parse('Fresh bread today <!-- postlint-disable-line too-long --> and cakes.\n');
+    expect(post.parts[0]!.raw.text).toBe('Fresh bread today  and cakes.');
+    expect(post.plain.text).toBe('Fresh bread today  and cakes.');
+  });
+
+  it('names the YAML problem without a dangling colon', () => {
+    expect(() => parse('---\nplatform: [x\n---\nText')).toThrow(/^broken frontmatter: [^\n]*[^:\n]$/u);
+  });
+});

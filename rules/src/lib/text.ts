@@ -3,6 +3,8 @@
 /** Text with accents and case folded, keeping a map back to the original indices. */
 export interface Folded {
   readonly text: string;
+  /** The text before folding. */
+  readonly source: string;
   /** offsets[i] = index in the original text of folded character i (length + 1 entries). */
   readonly offsets: readonly number[];
 }
@@ -25,11 +27,16 @@ export function fold(text: string): Folded {
     i += ch.length;
   }
   offsets.push(i);
-  return { text: out, offsets };
+  return { text: out, source: text, offsets };
 }
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+)?/gu;
+
+/** Replaces URLs and e-mail addresses with spaces (same length), keeping @mentions. */
+export function maskUrls(text: string): string {
+  return text.replace(URL, (m) => ' '.repeat(m.length));
+}
 
 /** Replaces URLs, e-mail addresses, @mentions and code with spaces (same length). */
 export function maskNonProse(text: string, code: readonly (readonly [number, number])[] = []): string {
@@ -92,24 +99,38 @@ interface Token {
   readonly start: number;
   readonly end: number;
   readonly word: boolean;
+  /** The word as written, lower-cased but with its accents ("té" vs "te"). */
+  readonly raw: string;
+  /** Written in capitals ("US", "IT"): an acronym, not the short word it folds to. */
+  readonly caps: boolean;
 }
 
 /** Words (letters, digits, _) and single symbols (%, #, ', emoji…); whitespace separates. */
 const TOKEN = /[\p{L}\p{N}_]+|\p{Extended_Pictographic}\uFE0F?|[^\s\p{L}\p{N}_]/gu;
 const tokenCache = new WeakMap<Folded, Token[]>();
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, source?: Folded): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     // Curly and straight quotes are the same token: lexicons are typed with straight ones.
-    const text = m[0].replace(/[‘’]/u, "'").replace(/[“”„«»]/u, '"');
-    out.push({ text, start: m.index, end: m.index + m[0].length, word: /^[\p{L}\p{N}_]/u.test(text) });
+    const value = m[0].replace(/[‘’]/u, "'").replace(/[“”„«»]/u, '"');
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const original = source ? source.source.slice(source.offsets[start] ?? 0, source.offsets[end] ?? 0) : m[0];
+    out.push({
+      text: value,
+      start,
+      end,
+      word: /^[\p{L}\p{N}_]/u.test(value),
+      raw: original.toLowerCase(),
+      caps: original.length >= 2 && /^\p{Lu}+$/u.test(original),
+    });
   }
   return out;
 }
 
 /** One phrase as tokens; `prefix` tokens end in `*` in the lexicon, `any` is a lone `*`. */
-type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefix' | 'any' }[];
+type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefix' | 'any'; readonly raw?: string }[];
 
 /**
  * Lexicon phrases compiled for fast matching on word tokens: a map from first token to the
@@ -120,10 +141,13 @@ export class PhraseMatcher {
   private readonly prefixed: Pattern[] = [];
 
   constructor(phrases: readonly string[]) {
-    for (const phrase of new Set(phrases.map((p) => fold(p.trim()).text).filter(Boolean))) {
-      const pattern: Pattern = tokenize(phrase).map((t) => ({ text: t.text, kind: 'exact' as const }));
+    for (const written of new Set(phrases.map((p) => p.trim()).filter(Boolean))) {
+      const folded = fold(written);
+      const phrase = folded.text;
+      // Short words keep their accents: "te" (you) is not "té" (tea), "si" is not "sí".
+      const pattern: Pattern = tokenize(phrase, folded).map((t) => ({ text: t.text, kind: 'exact' as const, ...(t.raw.length <= 3 ? { raw: t.raw } : {}) }));
       // Re-read the raw phrase to find wildcards ("*" is a symbol token above).
-      const merged: { text: string; kind: 'exact' | 'prefix' | 'any' }[] = [];
+      const merged: { text: string; kind: 'exact' | 'prefix' | 'any'; raw?: string }[] = [];
       for (const t of pattern) {
         const last = merged[merged.length - 1];
         if (t.text === '*' && last && last.kind === 'exact' && /[\p{L}\p{N}_]$/u.test(last.text) && phrase.includes(`${last.text}*`)) last.kind = 'prefix';
@@ -173,7 +197,12 @@ function matchAt(pattern: Pattern, tokens: readonly Token[], i: number): number 
     const p = pattern[k];
     const t = tokens[i + k];
     if (!p || !t) return 0;
-    const ok = p.kind === 'any' ? t.word : p.kind === 'prefix' ? t.word && t.text.startsWith(p.text) : t.text === p.text;
+    const ok =
+      p.kind === 'any'
+        ? t.word
+        : p.kind === 'prefix'
+          ? t.word && t.text.startsWith(p.text)
+          : t.text === p.text && (p.raw === undefined || (t.raw === p.raw && !t.caps));
     if (!ok) return 0;
   }
   return pattern.length;
@@ -201,7 +230,7 @@ export function findAll(folded: Folded, matcher: PhraseMatcher | null, category:
   if (!matcher) return [];
   let tokens = tokenCache.get(folded);
   if (!tokens) {
-    tokens = tokenize(folded.text);
+    tokens = tokenize(folded.text, folded);
     tokenCache.set(folded, tokens);
   }
   return matcher.match(tokens).map(([a, b]) => {

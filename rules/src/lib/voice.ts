@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, fold, maskNonProse, sentences, type Folded, type PhraseMatch, type Span } from './text.js';
+import { compilePhrases, dedupe, findAll, fold, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -96,10 +96,13 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
       if (t.tags.has('SecondPerson') || t.tags.has('Imperative')) reader.push({ ...span, category: 'reader' });
       else if (t.tags.has('FirstPersonPlural') && t.tags.has('Verb') && !t.tags.has('Subjunctive')) self.push({ ...span, category: 'self' });
     }
-  } else if (lang === 'es') self.push(...regexMatches(folded.text, WE_VERB, 'self'));
+  } else if (lang === 'es') {
+    // Superlatives ("riquísimos") and nouns in -ismos ("organismos") are not "we" verbs.
+    self.push(...regexMatches(folded.text, WE_VERB, 'self', (w) => !/(?:ismos|isimos)$/u.test(w)));
+  }
   // Brand names and handles from config are the business talking about itself.
   const brandRe = compilePhrases([...brand.names, ...brand.handles.map((h) => h.replace(/^@/u, ''))]);
-  self.push(...findAll(fold(view.text.replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brandRe, 'brand'));
+  self.push(...findAll(fold(maskUrls(view.text).replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brandRe, 'brand'));
 
   const readerFound = dedupe(reader).filter((m) => !allowed.some((a) => overlaps(a, m)));
   const sales = find('sales', extras.sales);
