@@ -27,6 +27,7 @@ export interface CliOptions {
 }
 
 export const HELP = `Usage: postlint [options] [file|dir|glob ...]
+       postlint stats [--format text|json] [file|dir|glob ...]
 
 Lints social-media drafts (Markdown, .txt) for self-promotion, missing questions,
 length per platform and defensive replies. Default path: the current directory.
@@ -55,6 +56,10 @@ Speed and CI:
       --cache-location <p>   Cache file or folder (default: .postlintcache)
       --concurrency <n|auto> Worker threads (default auto: only for large runs; 1 = none)
       --shard <i>/<n>        Lint only the i-th of n deterministic slices of the files
+
+Commands:
+  stats                      A table per post of length per platform, characters left,
+                             hashtags, mentions, language and reading time (--format json too)
 
 Other:
       --debug                Show stack traces for errors

@@ -8,6 +8,8 @@ import {
   docsUrl,
   fatalResult,
   getPlatform,
+  parsePost,
+  stripBom,
   resolveRuleOptions,
   suggestName,
   type LintResult,
@@ -17,11 +19,12 @@ import {
 import { DEFAULT_PRESET, presets, rules, rulesFingerprint } from '@postlint/rules';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { discover } from './discover.js';
-import { formatterNames, getFormatter } from './formatters/index.js';
+import { formatterNames, getFormatter, type Formatter } from './formatters/index.js';
 import { decodeDraft, readDraft, type ReadFile } from './read.js';
 import { LintCache, sha1 } from './cache.js';
 import { lintInWorkers } from './pool.js';
 import { lintTask, type Task, type TaskOutcome } from './worker.js';
+import { statsTable } from './stats.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -64,8 +67,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    const formatter = getFormatter(options.format);
-    if (!formatter) throw new PostlintError('usage', `unknown format '${options.format}' (use one of: ${formatterNames.join(', ')})`);
+    const stats = options.patterns[0] === 'stats';
+    // Check the format before any work, so a typo fails at once.
+    if (stats && !['stylish', 'text', 'json'].includes(options.format)) {
+      throw new PostlintError('usage', `postlint stats: unknown format '${options.format}' (use text or json)`);
+    }
+    if (!stats) requireFormatter(options.format);
 
     // --rule flags apply to every file: a typo there is a usage error, not a per-file one.
     for (const [id, value] of Object.entries(options.rules)) {
@@ -127,7 +134,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         else tasks.push({ file, text: outcome.text, config });
       }
     } else {
-      const found = await discover(options.patterns, { cwd: io.cwd, useIgnoreFiles: options.ignore, ignorePath: options.ignorePath });
+      const found = await discover(stats ? options.patterns.slice(1) : options.patterns, { cwd: io.cwd, useIgnoreFiles: options.ignore, ignorePath: options.ignorePath });
       for (const file of found.explicit) explicit.add(file);
       for (const problem of found.problems) io.stderr(`postlint: ${problem}\n`);
       for (const note of found.notes) io.stderr(`postlint: ${note}\n`);
@@ -151,6 +158,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         else tasks.push({ file, text: outcome.text, config });
       }
       progress.done();
+    }
+
+    if (stats) {
+      // `postlint stats`: parse the same files with the same config, print lengths instead of problems.
+      const posts = [];
+      for (const task of tasks) {
+        try {
+          posts.push(parsePost(stripBom(task.text), relative(io.cwd, task.file) || task.file, { platforms: task.config.platforms, language: task.config.language }));
+        } catch (error) {
+          if (!(error instanceof PostlintError)) throw error;
+          io.stderr(`postlint: ${relative(io.cwd, task.file) || task.file}: ${error.message}\n`);
+          problems++;
+        }
+      }
+      for (const r of results) io.stderr(`postlint: ${relative(io.cwd, r.filePath) || r.filePath}: ${r.messages[0]?.message ?? 'cannot be read'}\n`);
+      const lang = (io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG ?? '').startsWith('es') ? 'es' : 'en';
+      const table = statsTable(posts, { format: options.format === 'json' ? 'json' : 'text', lang });
+      if (options.outputFile !== undefined) await writeFile(resolve(io.cwd, options.outputFile), table);
+      else io.stdout(table);
+      return problems > 0 || results.length > 0 ? 2 : 0;
     }
 
     const threads = options.concurrency === 'auto' ? autoThreads(tasks.length) : options.concurrency;
@@ -180,7 +207,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
     const shown = options.quiet ? results.map(onlyErrors) : results;
-    const output = formatter(shown, { cwd: io.cwd, color: useColor(options, io), rules: ruleInfo, version: VERSION });
+    const output = requireFormatter(options.format)(shown, { cwd: io.cwd, color: useColor(options, io), rules: ruleInfo, version: VERSION });
     if (options.outputFile !== undefined) {
       const path = resolve(io.cwd, options.outputFile);
       await mkdir(dirname(path), { recursive: true });
@@ -209,6 +236,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (options?.debug === true && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
   }
+}
+
+function requireFormatter(name: string): Formatter {
+  const formatter = getFormatter(name);
+  if (!formatter) throw new PostlintError('usage', `unknown format '${name}' (use one of: ${formatterNames.join(', ')})`);
+  return formatter;
 }
 
 /** Threads only pay off when there is a lot to lint: starting one costs about as much as linting ~300 posts. */

@@ -350,6 +350,35 @@ describe('postlint CLI: options', () => {
   });
 });
 
+describe('postlint stats', () => {
+  it('prints a length table per post, part and platform', async () => {
+    const cwd = tree({ 'a.md': '---\nplatform: bluesky\n---\nHello #bread @lola https://example.com/a/very/long/path/indeed\n\n---\n\nSecond part\n' });
+    const { code, stdout, stderr } = await cli(['stats', 'a.md'], { cwd });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^File\s+Part\s+Platform\s+Length\s+Limit\s+Left\s+Hashtags\s+Mentions\s+Lang\s+Reading$/u);
+    expect(lines[1]).toMatch(/^a\.md\s+1\/2\s+Bluesky\s+/u);
+    expect(stdout).toMatch(/a\.md\s+2\/2\s+X\s+11\s+280\s+269\s/u);
+  });
+
+  it('prints JSON with --format json, and Spanish headers for a Spanish locale', async () => {
+    const cwd = tree({ 'a.md': 'Hola, ¿qué tal?\n' });
+    const json = JSON.parse((await cli(['stats', '-f', 'json', 'a.md'], { cwd })).stdout) as { file: string; lang: string }[];
+    expect(json[0]).toMatchObject({ file: 'a.md', lang: 'es' });
+    expect((await cli(['stats', 'a.md'], { cwd, env: { LANG: 'es_ES.UTF-8' } })).stdout).toMatch(/^Archivo/u);
+  });
+
+  it('reports unreadable files and bad formats as errors', async () => {
+    const cwd = tree({ 'a.md': 'Hi there\n', 'b.md': '---\nkind: answer\n---\nHi\n', 'c.md': '' });
+    const run = await cli(['stats', '.'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("b.md: frontmatter 'kind' must be 'post' or 'reply'");
+    expect(run.stderr).toContain('c.md: empty file');
+    expect((await cli(['stats', '-f', 'sarif', 'a.md'], { cwd })).code).toBe(2);
+  });
+});
+
 describe('postlint CLI: configuration and directives', () => {
   it('finds the nearest config upward from each file, in every supported format', async () => {
     const off = { rules: { 'no-question-asked': 'off' } };
