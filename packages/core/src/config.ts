@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
 import picomatch from 'picomatch';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { PostlintError } from './errors.js';
 import { normalizeLang, type LanguageOptions } from './language.js';
 import { resolveRuleOptions } from './rule.js';
@@ -113,8 +113,12 @@ const configSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateConfig = ajv.compile<ConfigFile>(configSchema);
+let validator: ValidateFunction<ConfigFile> | undefined;
+/** Compiled on first use: a run without config files never pays for it. */
+function validateConfig(data: unknown): data is ConfigFile {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile<ConfigFile>(configSchema);
+  return validator(data);
+}
 
 function describeConfigError(error: ErrorObject): string {
   const where = error.instancePath.replace(/^\//u, '').replace(/\//gu, '.') || 'config';
@@ -276,7 +280,7 @@ export class ConfigLoader {
 
   private validate(data: unknown, where: string): ConfigFile {
     if (!validateConfig(data)) {
-      const error = mostSpecific(validateConfig.errors ?? []);
+      const error = mostSpecific(validator?.errors ?? []);
       throw new PostlintError('config', `${where}: ${error ? describeConfigError(error) : 'invalid config'}`, { file: where });
     }
     const check = (settings: Settings, at: string): void => {
