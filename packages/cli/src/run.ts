@@ -201,7 +201,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return;
       }
       results.push(outcome.result);
-      if (cache && outcome.result.fatalErrorCount === 0) cache.set(task.file, sha1(task.text), task.config, outcome.result);
+      if (cache && !opts.stdin && outcome.result.fatalErrorCount === 0) cache.set(task.file, sha1(task.text), task.config, outcome.result);
     });
     await cache?.save();
     results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
@@ -242,7 +242,8 @@ export class ConfigLoader {
       // lilconfig does not say which file failed to parse: find the one it was reading.
       const culprit = nearestConfigFile(dir);
       const where = culprit ? `${relative(this.options.cwd, culprit) || culprit}: ` : '';
-      throw new PostlintError('config', `${where}cannot read config: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`, { cause: error });
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/:\s*$/u, '') : String(error);
+      throw new PostlintError('config', `${where}cannot read config: ${reason}`, { cause: error });
     }
     if (!found || found.isEmpty === true) return this.prepare(null, this.options.cwd, {});
     return this.prepare(found.filepath, dirname(found.filepath), found.config);
@@ -372,9 +373,17 @@ function nearestConfigFile(dir: string): string | null {
   for (let d = dir; ; d = dirname(d)) {
     for (const name of CONFIG_FILES) {
       const path = join(d, name);
-      if (existsSync(path)) return path;
+      if (existsSync(path) && (name !== 'package.json' || hasPostlintKey(path))) return path;
     }
     if (dirname(d) === d) return null;
+  }
+}
+
+function hasPostlintKey(path: string): boolean {
+  try {
+    return Object.hasOwn(JSON.parse(readFileSync(path, 'utf8')) as object, 'postlint');
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { LineIndex } from './location.js';
 
 /** `<!-- postlint-disable a, b -- reason -->`: ids are optional, the reason after `--` is ignored. */
-const DIRECTIVE = /^<!--\s*postlint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->$/u;
+const DIRECTIVE = /^<!--\s*postlint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/u;
 
 export interface Directive {
   readonly type: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';

@@ -28,9 +28,33 @@ export interface ParsedDocument {
 const start = (node: Nodes): number => node.position?.start.offset ?? 0;
 const end = (node: Nodes): number => node.position?.end.offset ?? 0;
 
-/** True for an HTML comment node: drafting notes and postlint directives, never pasted. */
+/**
+ * Where the leading HTML comment of a node ends (a source offset), or -1 when the node does
+ * not start with one. Comments are drafting notes and postlint directives, never pasted.
+ */
+function commentEnd(node: Nodes): number {
+  if (node.type !== 'html' || !node.value.trimStart().startsWith('<!--')) return -1;
+  const close = node.value.indexOf('-->');
+  const lead = node.value.length - node.value.trimStart().length;
+  return close === -1 || close < lead ? end(node) : start(node) + close + 3;
+}
+
+/** True for a node that is only an HTML comment. */
 export function isComment(node: Nodes): boolean {
-  return node.type === 'html' && node.value.trimStart().startsWith('<!--');
+  const at = commentEnd(node);
+  return at !== -1 && (node.type !== 'html' || node.value.slice(at - start(node)).trim() === '');
+}
+
+/**
+ * Text after a comment that opens a line (`<!-- note --> Fresh bread…`): Markdown makes the
+ * whole line an HTML block, but what follows the comment is still part of the post.
+ */
+function afterComment(node: Nodes): { text: string; at: number } | null {
+  const at = commentEnd(node);
+  if (at === -1 || node.type !== 'html') return null;
+  const rest = node.value.slice(at - start(node));
+  const lead = rest.length - rest.trimStart().length;
+  return rest.trim() === '' ? null : { text: rest.trim(), at: at + lead };
 }
 
 export function parseDocument(source: string, path: string): ParsedDocument {
@@ -129,15 +153,16 @@ function rawView(source: string, nodes: readonly RootContent[]): TextView {
   const pieces: [number, number][] = [];
   // Comments anywhere (own line, or at the end of a line of text) are drafting notes and
   // directives, never pasted.
-  const comments: Nodes[] = [];
+  const comments: [number, number][] = [];
   const collect = (node: Nodes): void => {
-    if (isComment(node)) comments.push(node);
+    const at = commentEnd(node);
+    if (at !== -1) comments.push([start(node), isComment(node) ? end(node) : at]);
     else if ('children' in node) for (const child of node.children) collect(child);
   };
   for (const node of nodes) collect(node);
-  for (const node of comments) {
-    pieces.push([cursor, start(node)]);
-    cursor = end(node);
+  for (const [from, to] of comments) {
+    pieces.push([cursor, from]);
+    cursor = to;
   }
   pieces.push([cursor, end(last)]);
   // Join the pieces, then trim: leading/trailing whitespace is not pasted.
@@ -180,7 +205,14 @@ function plainView(source: string, nodes: readonly RootContent[]): TextView {
       case 'break':
         builder.synthetic('\n', start(node));
         return;
-      case 'html':
+      case 'html': {
+        const rest = afterComment(node);
+        if (rest) {
+          block(rest.at);
+          builder.aligned(rest.text, source, rest.at, end(node));
+        }
+        return;
+      }
       case 'image':
       case 'imageReference':
       case 'definition':

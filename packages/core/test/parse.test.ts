@@ -112,3 +112,14 @@ describe('parsePost comments', () => {
     expect(() => parse('---\nplatform: [x\n---\nText')).toThrow(/^broken frontmatter: [^\n]*[^:\n]$/u);
   });
 });
+
+describe('parsePost comment at the start of a line', () => {
+  it('keeps the text after a comment that opens a line (an HTML block in Markdown)', () => {
+    const post = parse('<!-- note to self --> Fresh bread every morning.\n');
+    expect(post.plain.text).toBe('Fresh bread every morning.');
+    expect(post.parts[0]!.raw.text).toBe('Fresh bread every morning.');
+    const i = post.plain.text.indexOf('bread');
+    const [s, e] = post.plain.range(i, i + 5);
+    expect(post.source.slice(s, e)).toBe('bread');
+  });
+});

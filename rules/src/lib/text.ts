@@ -30,8 +30,10 @@ export function fold(text: string): Folded {
   return { text: out, source: text, offsets };
 }
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
-const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+)?/gu;
+// Trailing punctuation ends the sentence, not the link or handle: "see x.com/a." keeps its ".".
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"»”]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|es|mx|ar|cl|co|pe|uk|ie|io|eu|info|biz|shop|store|app|dev|cat|gal|eus|me|tv|example)\b(?:\/[^\s<>()]*[^\s<>().,;:!?'"»”])?/giu;
+const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?:@[\w-]+(?:\.[\w-]+)+)?/gu;
 
 /** Replaces URLs and e-mail addresses with spaces (same length), keeping @mentions. */
 export function maskUrls(text: string): string {
@@ -76,12 +78,14 @@ export function sentences(text: string): Sentence[] {
   return mergeAbbreviations(out, text);
 }
 
-/** "p. ej." and "e.g." are not sentence ends. */
+/** Abbreviations whose dot does not end a sentence: "p. ej.", "e.g.", "EE. UU.", "Sra.". */
+const ABBREVIATION = /(?:^|[\s(])(?:p|ej|e\.g|i\.e|etc|sr|sra|srta|dr|dra|mr|mrs|ms|st|vs|aprox|núm|nº|tel|ee|uu|pág|approx)\.$/iu;
+
 function mergeAbbreviations(list: Sentence[], text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const s of list) {
     const prev = out[out.length - 1];
-    if (prev && /(?:^|\s)(?:p\.\s?ej|e\.g|i\.e|etc|Sr|Sra|Dr|Dra|Mr|Mrs|Ms|St|vs|aprox|núm|tel)\.$/iu.test(prev.text) && !text.slice(prev.end, s.start).includes('\n')) {
+    if (prev && ABBREVIATION.test(prev.text) && !text.slice(prev.end, s.start).includes('\n')) {
       out[out.length - 1] = { start: prev.start, end: s.end, text: text.slice(prev.start, s.end) };
     } else out.push(s);
   }
@@ -130,7 +134,7 @@ function tokenize(text: string, source?: Folded): Token[] {
 }
 
 /** One phrase as tokens; `prefix` tokens end in `*` in the lexicon, `any` is a lone `*`. */
-type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefix' | 'any'; readonly raw?: string }[];
+type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefix' | 'any'; readonly raw?: string; readonly noCaps?: boolean }[];
 
 /**
  * Lexicon phrases compiled for fast matching on word tokens: a map from first token to the
@@ -145,9 +149,18 @@ export class PhraseMatcher {
       const folded = fold(written);
       const phrase = folded.text;
       // Short words keep their accents: "te" (you) is not "té" (tea), "si" is not "sí".
-      const pattern: Pattern = tokenize(phrase, folded).map((t) => ({ text: t.text, kind: 'exact' as const, ...(t.raw.length <= 3 ? { raw: t.raw } : {}) }));
+      const tokens = tokenize(phrase, folded);
+      // A one-word entry typed in lower case ("us", "it") does not match capitals ("US", "IT"):
+      // those are acronyms. Phrases ("DM us") and entries typed in capitals match either way.
+      const caseSensitive = tokens.length === 1 && written === written.toLowerCase();
+      const pattern: Pattern = tokens.map((t) => ({
+        text: t.text,
+        kind: 'exact' as const,
+        ...(t.raw.length <= 3 ? { raw: t.raw } : {}),
+        ...(caseSensitive ? { noCaps: true } : {}),
+      }));
       // Re-read the raw phrase to find wildcards ("*" is a symbol token above).
-      const merged: { text: string; kind: 'exact' | 'prefix' | 'any'; raw?: string }[] = [];
+      const merged: { text: string; kind: 'exact' | 'prefix' | 'any'; raw?: string; noCaps?: boolean }[] = [];
       for (const t of pattern) {
         const last = merged[merged.length - 1];
         if (t.text === '*' && last && last.kind === 'exact' && /[\p{L}\p{N}_]$/u.test(last.text) && phrase.includes(`${last.text}*`)) last.kind = 'prefix';
@@ -202,7 +215,7 @@ function matchAt(pattern: Pattern, tokens: readonly Token[], i: number): number 
         ? t.word
         : p.kind === 'prefix'
           ? t.word && t.text.startsWith(p.text)
-          : t.text === p.text && (p.raw === undefined || (t.raw === p.raw && !t.caps));
+          : t.text === p.text && (p.raw === undefined || !t.word || t.raw === p.raw) && !(p.noCaps === true && t.caps && t.raw.length <= 3);
     if (!ok) return 0;
   }
   return pattern.length;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { compilePhrases, findAll, fold, maskNonProse, sentences } from '../src/lib/text.js';
+
+const find = (text: string, phrases: string[]): string[] => findAll(fold(text), compilePhrases(phrases), 'x').map((m) => text.slice(m.start, m.end));
+
+describe('phrase matching', () => {
+  it('matches whole words, ignoring case and accents', () => {
+    expect(find('NUESTRA tienda y nuestra web', ['nuestra'])).toEqual(['NUESTRA', 'nuestra']);
+    expect(find('Está abierto, esta semana', ['esta'])).toEqual(['Está', 'esta']);
+    expect(find('your four hours of flour', ['our'])).toEqual([]);
+  });
+
+  it('keeps accents on short words and does not read acronyms as words', () => {
+    expect(find('Un té para ti y te invitamos', ['te'])).toEqual(['te']);
+    expect(find('Free US shipping for us', ['us'])).toEqual(['us']);
+    expect(find('DM us for details', ['dm us'])).toEqual(['DM us']);
+    expect(find('Talk to BKN today', ['BKN'])).toEqual(['BKN']);
+  });
+
+  it('supports a trailing * (any ending) and a lone * (any one word)', () => {
+    expect(find('Agradecemos tu ayuda y te lo agradecería', ['agradec*'])).toEqual(['Agradecemos', 'agradecería']);
+    expect(find('somos los más rápidos de la zona', ['los más *'])).toEqual(['los más rápidos']);
+  });
+
+  it('matches symbols and curly quotes like the straight ones in the lexicon', () => {
+    expect(find('Now 20% off everything', ['% off'])).toEqual(['% off']);
+    expect(find('Thanks for the “feedback”', ['thanks for the "feedback"'])).toEqual(['Thanks for the “feedback”']);
+    expect(find('We are #1 and #10', ['#1'])).toEqual(['#1']);
+  });
+
+  it('prefers the longest phrase at a position', () => {
+    expect(find('as we already said', ['as we', 'as we already said'])).toEqual(['as we already said']);
+  });
+});
+
+describe('masking and sentences', () => {
+  it('masks links (with or without a scheme), e-mail addresses and mentions, keeping length', () => {
+    const text = 'See northsidebooks.co.uk/picks or https://x.com/?q=1, mail a@b.es, ping @lola.';
+    const masked = maskNonProse(text);
+    expect(masked).toHaveLength(text.length);
+    expect(masked).not.toMatch(/northside|https|@|lola/u);
+    expect(masked).toMatch(/^See\s+or\s+, mail\s+, ping\s+\.$/u);
+  });
+
+  it('splits sentences at end marks and line breaks, not inside "p. ej."', () => {
+    expect(sentences('Hola. ¿Qué tal? Mira, p. ej. esto.\nY otra línea').map((s) => s.text)).toEqual(['Hola.', '¿Qué tal?', 'Mira, p. ej. esto.', 'Y otra línea']);
+  });
+});
