@@ -10,7 +10,15 @@ const UNITS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   es: { chars: 'caracteres', bytes: 'bytes', char: 'carácter', byte: 'byte' },
 };
 
-const nf = (lang: string): Intl.NumberFormat => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
+const formats = new Map<string, Intl.NumberFormat>();
+const nf = (lang: string): Intl.NumberFormat => {
+  let format = formats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
+    formats.set(lang, format);
+  }
+  return format;
+};
 
 interface Failure {
   readonly m: Measurement;

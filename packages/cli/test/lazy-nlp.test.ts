@@ -42,20 +42,21 @@ describe('lazy NLP loading', () => {
     expect(nlpModulesLoaded(onlyLength, cwd)).toEqual([]);
   });
 
-  it('the example drafts load no NLP library for rules that do not need it', () => {
+  it('a default run of the example drafts loads no NLP library', () => {
     const drafts = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'drafts');
-    // Only excessive-self-promotion consults the taggers, and only on close calls.
-    const withoutIt = nlpModulesLoaded(['--rule', 'excessive-self-promotion: off', drafts], process.cwd());
-    expect(withoutIt).toEqual([]);
+    expect(nlpModulesLoaded([drafts], process.cwd())).toEqual([]);
+    expect(nlpModulesLoaded(['.'], tree({ 'es.md': CLOSE_CALL_ES, 'en.md': CLOSE_CALL_EN }))).toEqual([]);
   });
 
-  it('loads each language’s tagger only when a post in that language needs it', () => {
-    expect(nlpModulesLoaded(['es.md'], tree({ 'es.md': CLOSE_CALL_ES }))).toEqual(['es-compromise']);
-    expect(nlpModulesLoaded(['en.md'], tree({ 'en.md': CLOSE_CALL_EN }))).toEqual(['compromise']);
+  const withNlp = ['--rule', 'excessive-self-promotion: [warn, {"nlp": true}]'];
+
+  it('with the nlp option, loads each language’s tagger only when a post in that language needs it', () => {
+    expect(nlpModulesLoaded([...withNlp, 'es.md'], tree({ 'es.md': CLOSE_CALL_ES }))).toEqual(['es-compromise']);
+    expect(nlpModulesLoaded([...withNlp, 'en.md'], tree({ 'en.md': CLOSE_CALL_EN }))).toEqual(['compromise']);
   });
 
-  it('clear-cut posts are decided without loading any tagger', () => {
+  it('with the nlp option, clear-cut posts are decided without loading any tagger', () => {
     const cwd = tree({ 'a.md': 'We are the best, the finest and the number one bakery. Buy now! Our bread is award-winning.\n', 'b.md': 'What would you bake this weekend? Tell us below.\n' });
-    expect(nlpModulesLoaded(['.'], cwd)).toEqual([]);
+    expect(nlpModulesLoaded([...withNlp, '.'], cwd)).toEqual([]);
   });
 });

@@ -5,8 +5,11 @@ export interface Folded {
   readonly text: string;
   /** The text before folding. */
   readonly source: string;
-  /** offsets[i] = index in the original text of folded character i (length + 1 entries). */
-  readonly offsets: readonly number[];
+  /**
+   * offsets[i] = index in the original text of folded character i (length + 1 entries);
+   * null when folding kept every offset (plain ASCII text).
+   */
+  readonly offsets: readonly number[] | null;
 }
 
 const MARKS = /\p{M}/gu;
@@ -16,18 +19,48 @@ const MARKS = /\p{M}/gu;
  * ñ keeps its tilde: "año" and "ano" are different words.
  */
 export function fold(text: string): Folded {
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    // Every rule folds the same post text: remember the last few.
+    if (foldCache.size >= 64) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+const foldCache = new Map<string, Folded>();
+const charCache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = charCache.get(ch);
+  if (folded === undefined) {
+    const lower = ch.toLowerCase();
+    folded = lower === 'ñ' ? 'ñ' : lower.normalize('NFD').replace(MARKS, '');
+    charCache.set(ch, folded);
+  }
+  return folded;
+}
+
+function foldUncached(text: string): Folded {
+  // Most posts are mostly ASCII: lower-casing keeps every offset, so no map is needed.
+  if (/^[\x00-\x7f]*$/u.test(text)) return { text: text.toLowerCase(), source: text, offsets: null };
   let out = '';
   const offsets: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const folded = lower === 'ñ' ? 'ñ' : lower.normalize('NFD').replace(MARKS, '');
+    const folded = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldChar(ch);
     for (let k = 0; k < folded.length; k++) offsets.push(i);
     out += folded;
     i += ch.length;
   }
   offsets.push(i);
   return { text: out, source: text, offsets };
+}
+
+/** Index in the original text of folded character `i`. */
+export function originOf(folded: Folded, i: number): number {
+  return folded.offsets === null ? i : (folded.offsets[i] ?? folded.source.length);
 }
 
 // Trailing punctuation ends the sentence, not the link or handle: "see x.com/a." keeps its ".".
@@ -37,15 +70,27 @@ const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?:@[\w-]
 
 /** Replaces URLs and e-mail addresses with spaces (same length), keeping @mentions. */
 export function maskUrls(text: string): string {
+  // Most posts have no link at all: skip the expensive expression when nothing looks like one.
+  if (!LINKISH.test(text)) return text;
   return text.replace(URL, (m) => ' '.repeat(m.length));
 }
 
+const LINKISH = /https?:|www\.|@|\.(?:com|net|org|es|mx|ar|cl|co|pe|uk|ie|io|eu|info|biz|shop|store|app|dev|cat|gal|eus|me|tv|example)\b/iu;
+
 /** Replaces URLs, e-mail addresses, @mentions and code with spaces (same length). */
 export function maskNonProse(text: string, code: readonly (readonly [number, number])[] = []): string {
-  let out = text.replace(URL, (m) => ' '.repeat(m.length)).replace(MENTION, (m) => ' '.repeat(m.length));
-  for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  const key = code.length === 0 ? text : `${text}\u0000${code.join(';')}`;
+  let out = maskCache.get(key);
+  if (out === undefined) {
+    out = maskUrls(text).replace(MENTION, (m) => ' '.repeat(m.length));
+    for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+    if (maskCache.size >= 64) maskCache.clear();
+    maskCache.set(key, out);
+  }
   return out;
 }
+
+const maskCache = new Map<string, string>();
 
 export interface Span {
   readonly start: number;
@@ -120,7 +165,7 @@ function tokenize(text: string, source?: Folded): Token[] {
     const value = m[0].replace(/[‘’]/u, "'").replace(/[“”„«»]/u, '"');
     const start = m.index;
     const end = m.index + m[0].length;
-    const original = source ? source.source.slice(source.offsets[start] ?? 0, source.offsets[end] ?? 0) : m[0];
+    const original = source ? source.source.slice(originOf(source, start), originOf(source, end)) : m[0];
     out.push({
       text: value,
       start,
@@ -142,7 +187,10 @@ type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefi
  */
 export class PhraseMatcher {
   private readonly byFirst = new Map<string, Pattern[]>();
-  private readonly prefixed: Pattern[] = [];
+  /** Phrases starting with a wildcard word ("agradec*"), by their first two letters. */
+  private readonly prefixed = new Map<string, Pattern[]>();
+  /** Phrases starting with a lone "*". */
+  private readonly anyFirst: Pattern[] = [];
 
   constructor(phrases: readonly string[]) {
     for (const written of new Set(phrases.map((p) => p.trim()).filter(Boolean))) {
@@ -173,15 +221,17 @@ export class PhraseMatcher {
         const list = this.byFirst.get(first.text) ?? [];
         list.push(merged);
         this.byFirst.set(first.text, list);
-      } else this.prefixed.push(merged);
+      } else if (first.kind === 'prefix') {
+        const key = first.text.slice(0, 2);
+        const list = this.prefixed.get(key) ?? [];
+        list.push(merged);
+        this.prefixed.set(key, list);
+      } else this.anyFirst.push(merged);
     }
-    // Longest phrases first, so "as we already said" wins over "as we said".
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
-    this.prefixed.sort((a, b) => b.length - a.length);
   }
 
   get size(): number {
-    return this.byFirst.size + this.prefixed.length;
+    return this.byFirst.size + this.prefixed.size + this.anyFirst.length;
   }
 
   /** Matches as [first token index, last token index + 1], leftmost-longest, not overlapping. */
@@ -190,11 +240,12 @@ export class PhraseMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token) continue;
-      let best = 0;
-      for (const pattern of [...(this.byFirst.get(token.text) ?? []), ...this.prefixed]) {
-        const n = matchAt(pattern, tokens, i);
-        if (n > best) best = n;
-      }
+      // Longest match wins, so "as we already said" beats "as we said".
+      const best = Math.max(
+        longest(this.byFirst.get(token.text), tokens, i),
+        token.word ? longest(this.prefixed.get(token.text.slice(0, 2)), tokens, i) : 0,
+        longest(this.anyFirst, tokens, i),
+      );
       if (best > 0) {
         out.push([i, i + best]);
         i += best - 1;
@@ -202,6 +253,12 @@ export class PhraseMatcher {
     }
     return out;
   }
+}
+
+function longest(patterns: readonly Pattern[] | undefined, tokens: readonly Token[], i: number): number {
+  let best = 0;
+  if (patterns) for (const pattern of patterns) best = Math.max(best, matchAt(pattern, tokens, i));
+  return best;
 }
 
 /** Number of tokens `pattern` covers at `i`, or 0. Words must be adjacent (only spaces between). */
@@ -251,7 +308,7 @@ export function findAll(folded: Folded, matcher: PhraseMatcher | null, category:
     const last = tokens[b - 1];
     const start = first?.start ?? 0;
     const end = last?.end ?? start;
-    return { start: folded.offsets[start] ?? 0, end: folded.offsets[end] ?? 0, category, phrase: folded.text.slice(start, end) };
+    return { start: originOf(folded, start), end: originOf(folded, end), category, phrase: folded.text.slice(start, end) };
   });
 }
 
