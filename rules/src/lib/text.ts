@@ -44,7 +44,7 @@ function foldChar(ch: string): string {
 
 function foldUncached(text: string): Folded {
   // Most posts are mostly ASCII: lower-casing keeps every offset, so no map is needed.
-  if (/^[\x00-\x7f]*$/u.test(text)) return { text: text.toLowerCase(), source: text, offsets: null };
+  if (!/[^\p{ASCII}]/u.test(text)) return { text: text.toLowerCase(), source: text, offsets: null };
   let out = '';
   const offsets: number[] = [];
   let i = 0;
