@@ -143,11 +143,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       // Round-robin over the sorted list: deterministic, and every file is in exactly one shard.
       const files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
       const progress = new Progress(files.length, io);
-      for (const file of files) {
-        progress.tick('reading');
+      // Read ahead: many small files are bound by I/O latency, not by the disk.
+      const reads = await mapLimit(files, 32, async (file) => {
         const outcome = await readDraft(file, io.readFile);
+        progress.tick('reading');
+        return outcome;
+      });
+      for (const [i, file] of files.entries()) {
+        const outcome = reads[i];
         const config = await configFor(file);
-        if (!config) continue;
+        if (!config || !outcome) continue;
         if ('problem' in outcome) {
           results.push(fatalResult(file, outcome.problem, outcome.line));
           continue;
@@ -236,6 +241,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (options?.debug === true && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
   }
+}
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls in flight, results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function requireFormatter(name: string): Formatter {

@@ -34,7 +34,31 @@ function assertLexicon(data: unknown, ruleId: string): asserts data is Lexicon {
   }
 }
 
-/** Phrases of one category for a language, plus extra phrases from options. */
-export function phrases(lexicon: Lexicon, lang: string, category: string, extra: readonly string[] = []): string[] {
-  return [...(lexicon[lang]?.[category] ?? []), ...extra];
+const NONE: readonly string[] = [];
+const combined = new WeakMap<object, Map<string, WeakMap<readonly string[], readonly string[]>>>();
+
+/**
+ * Phrases of one category for a language, plus extra phrases from options. The same array
+ * comes back for the same inputs, so matchers compiled from it are reused for every post.
+ */
+export function phrases(lexicon: Lexicon, lang: string, category: string, extra: readonly string[] = NONE): readonly string[] {
+  const base = lexicon[lang]?.[category] ?? NONE;
+  if (extra.length === 0) return base;
+  let byCategory = combined.get(lexicon);
+  if (!byCategory) {
+    byCategory = new Map();
+    combined.set(lexicon, byCategory);
+  }
+  const key = `${lang}\u0000${category}`;
+  let byExtra = byCategory.get(key);
+  if (!byExtra) {
+    byExtra = new WeakMap();
+    byCategory.set(key, byExtra);
+  }
+  let list = byExtra.get(extra);
+  if (!list) {
+    list = [...base, ...extra];
+    byExtra.set(extra, list);
+  }
+  return list;
 }

@@ -155,25 +155,21 @@ interface Token {
 }
 
 /** Words (letters, digits, _) and single symbols (%, #, ', emoji…); whitespace separates. */
-const TOKEN = /[\p{L}\p{N}_]+|\p{Extended_Pictographic}\uFE0F?|[^\s\p{L}\p{N}_]/gu;
+const TOKEN = /([\p{L}\p{N}_]+)|\p{Extended_Pictographic}\uFE0F?|[^\s\p{L}\p{N}_]/gu;
+const QUOTES: Readonly<Record<string, string>> = { '‘': "'", '’': "'", '“': '"', '”': '"', '„': '"', '«': '"', '»': '"' };
 const tokenCache = new WeakMap<Folded, Token[]>();
 
 function tokenize(text: string, source?: Folded): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
+    const word = m[1] !== undefined;
     // Curly and straight quotes are the same token: lexicons are typed with straight ones.
-    const value = m[0].replace(/[‘’]/u, "'").replace(/[“”„«»]/u, '"');
+    const value = word ? m[0] : (QUOTES[m[0]] ?? m[0]);
     const start = m.index;
-    const end = m.index + m[0].length;
-    const original = source ? source.source.slice(originOf(source, start), originOf(source, end)) : m[0];
-    out.push({
-      text: value,
-      start,
-      end,
-      word: /^[\p{L}\p{N}_]/u.test(value),
-      raw: original.toLowerCase(),
-      caps: original.length >= 2 && /^\p{Lu}+$/u.test(original),
-    });
+    const end = start + m[0].length;
+    // Accents and capitals only matter for short words ("té" vs "te", "US" vs "us").
+    const original = word && m[0].length <= 3 ? (source ? source.source.slice(originOf(source, start), originOf(source, end)) : m[0]) : '';
+    out.push({ text: value, start, end, word, raw: original.toLowerCase(), caps: original.length >= 2 && /^\p{Lu}+$/u.test(original) });
   }
   return out;
 }
@@ -204,7 +200,7 @@ export class PhraseMatcher {
       const pattern: Pattern = tokens.map((t) => ({
         text: t.text,
         kind: 'exact' as const,
-        ...(t.raw.length <= 3 ? { raw: t.raw } : {}),
+        ...(t.word && t.text.length <= 3 ? { raw: t.raw } : {}),
         ...(caseSensitive ? { noCaps: true } : {}),
       }));
       // Re-read the raw phrase to find wildcards ("*" is a symbol token above).
@@ -278,19 +274,18 @@ function matchAt(pattern: Pattern, tokens: readonly Token[], i: number): number 
   return pattern.length;
 }
 
-const compiled = new Map<string, PhraseMatcher | null>();
+const compiled = new WeakMap<readonly string[], PhraseMatcher | null>();
 
 /**
- * Compiles lexicon phrases once (rules reuse the same lists for every post). A word may end
- * in `*` to match any ending ("promo*" matches "promoción"), a lone `*` matches any one word
- * ("el más *"); matching is on whole words, so "our" never matches inside "hours".
+ * Compiles lexicon phrases once per list (rules reuse the same lists for every post). A word
+ * may end in `*` to match any ending ("promo*" matches "promoción"), a lone `*` matches any
+ * one word ("el más *"); matching is on whole words, so "our" never matches inside "hours".
  */
 export function compilePhrases(phrases: readonly string[]): PhraseMatcher | null {
-  const key = phrases.join('\u0000');
-  let matcher = compiled.get(key);
+  let matcher = compiled.get(phrases);
   if (matcher === undefined) {
     matcher = phrases.length === 0 ? null : new PhraseMatcher(phrases);
-    compiled.set(key, matcher);
+    compiled.set(phrases, matcher);
   }
   return matcher;
 }

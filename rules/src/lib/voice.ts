@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, fold, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type Span } from './text.js';
+import { compilePhrases, dedupe, findAll, fold, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -53,6 +53,17 @@ function regexMatches(text: string, re: RegExp, category: string, keep: (word: s
     if (keep(m[0])) out.push({ start: m.index, end: m.index + m[0].length, category, phrase: m[0] });
   }
   return out;
+}
+
+const brandMatchers = new WeakMap<Brand, PhraseMatcher | null>();
+/** Brand names and handles (without "@") as one matcher per config. */
+function brandMatcher(brand: Brand): PhraseMatcher | null {
+  let matcher = brandMatchers.get(brand);
+  if (matcher === undefined) {
+    matcher = compilePhrases([...brand.names, ...brand.handles.map((h) => h.replace(/^@/u, ''))]);
+    brandMatchers.set(brand, matcher);
+  }
+  return matcher;
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -101,7 +112,7 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
     self.push(...regexMatches(folded.text, WE_VERB, 'self', (w) => !/(?:ismos|isimos)$/u.test(w)));
   }
   // Brand names and handles from config are the business talking about itself.
-  const brandRe = compilePhrases([...brand.names, ...brand.handles.map((h) => h.replace(/^@/u, ''))]);
+  const brandRe = brandMatcher(brand);
   self.push(...findAll(fold(maskUrls(view.text).replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brandRe, 'brand'));
 
   const readerFound = dedupe(reader).filter((m) => !allowed.some((a) => overlaps(a, m)));
