@@ -15,12 +15,22 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Grapheme clusters: what a reader counts as characters (an emoji, é, a flag are one each). */
 function graphemes(text: string): number {
+  // Printable ASCII and line feeds: one cluster per code unit, no need to segment.
+  if (/^[ -~\n\t]*$/u.test(text)) return text.length;
   let count = 0;
   for (const _ of segmenter.segment(text)) count++;
   return count;
 }
 
-const nf = (lang: string): Intl.NumberFormat => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
+const formats = new Map<string, Intl.NumberFormat>();
+const nf = (lang: string): Intl.NumberFormat => {
+  let format = formats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
+    formats.set(lang, format);
+  }
+  return format;
+};
 
 /** Abbreviations with inner dots, which `sentences` would cut after their first dot. */
 const DOTTED = /(?<![\p{L}\p{N}])(?:e\.\s?g|i\.\s?e|p\.\s?ej|a\.\s?m|p\.\s?m|ee\.\s?uu|s\.\s?l|s\.\s?a)\./giu;

@@ -3,9 +3,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { lilconfig, type Loader } from 'lilconfig';
-import { parse as parseYaml } from 'yaml';
 import picomatch from 'picomatch';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { loadAjv, loadYaml } from './lazy.js';
 import { PostlintError } from './errors.js';
 import { normalizeLang, type LanguageOptions } from './language.js';
 import { resolveRuleOptions } from './rule.js';
@@ -116,7 +116,7 @@ const configSchema = {
 let validator: ValidateFunction<ConfigFile> | undefined;
 /** Compiled on first use: a run without config files never pays for it. */
 function validateConfig(data: unknown): data is ConfigFile {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile<ConfigFile>(configSchema);
+  validator ??= new (loadAjv().Ajv)({ allErrors: true, strict: false }).compile<ConfigFile>(configSchema);
   return validator(data);
 }
 
@@ -131,7 +131,7 @@ function describeConfigError(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
-const yamlLoader: Loader = (_path, content) => (content.trim() === '' ? {} : (parseYaml(content) as unknown));
+const yamlLoader: Loader = (_path, content) => (content.trim() === '' ? {} : (loadYaml().parse(content) as unknown));
 
 const asList = (value: string | readonly string[] | undefined): string[] =>
   value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
@@ -264,7 +264,8 @@ export class ConfigLoader {
 
   private async prepare(path: string | null, dir: string, data: unknown): Promise<LoadedConfig> {
     const where = path ? relative(this.options.cwd, path) || path : 'default config';
-    const file = this.validate(data, where);
+    // No config file: nothing to validate (and no schema to compile).
+    const file = path === null ? {} : this.validate(data, where);
     const base = await this.expand(file.extends === undefined ? [this.options.defaultPreset] : asList(file.extends), dir, where, [path ?? '']);
     // Ignores and overrides of extended files apply too, with globs relative to this config.
     const allIgnores = [...base, file].flatMap((c) => c.ignores ?? []);
@@ -392,7 +393,7 @@ async function readConfigFile(path: string, name: string, where: string): Promis
   try {
     if (/\.(?:m?js|cjs)$/u.test(path)) return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
     const text = await readFile(path, 'utf8');
-    return /\.ya?ml$/u.test(path) || !/\.json$/u.test(path) ? (text.trim() === '' ? {} : parseYaml(text)) : JSON.parse(text);
+    return /\.ya?ml$/u.test(path) || !/\.json$/u.test(path) ? (text.trim() === '' ? {} : loadYaml().parse(text)) : JSON.parse(text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);

@@ -1,10 +1,10 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { PostlintError } from './errors.js';
 import { TextBuilder } from './text.js';
+import { loadYaml } from './lazy.js';
 import { getPlatform, PLATFORMS } from './platforms/index.js';
 import { detectLanguage, normalizeLang, type LanguageOptions } from './language.js';
 import type { Post, PostKind, PostPart, TextView } from './types.js';
@@ -65,13 +65,13 @@ export function parseDocument(source: string, path: string): ParsedDocument {
   if (first?.type === 'yaml') {
     frontmatterEnd = end(first);
     try {
-      const data: unknown = first.value.trim() === '' ? {} : parseYaml(first.value);
+      const data: unknown = first.value.trim() === '' ? {} : loadYaml().parse(first.value);
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new PostlintError('input', 'frontmatter must be a YAML mapping of keys to values', { file: path, line: 1 });
       }
       frontmatter = data as Record<string, unknown>;
     } catch (error) {
-      if (error instanceof YAMLParseError) {
+      if (error instanceof loadYaml().YAMLParseError) {
         const line = (error.linePos?.[0].line ?? 0) + 1;
         const reason = (error.message.split('\n')[0] ?? error.message).replace(/:\s*$/u, '');
         throw new PostlintError('input', `broken frontmatter: ${reason}`, { file: path, line, cause: error });

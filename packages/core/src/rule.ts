@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import { loadAjv } from './lazy.js';
 import { PostlintError } from './errors.js';
 import type { Rule, RuleMeta } from './types.js';
 
@@ -7,7 +8,7 @@ export function defineRule<Options extends object = Record<string, unknown>>(rul
   return rule;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true, useDefaults: false });
+let ajv: AjvClass | undefined;
 const validators = new WeakMap<RuleMeta, ValidateFunction>();
 
 function allowedValues(error: ErrorObject): string {
@@ -49,6 +50,7 @@ export function resolveRuleOptions(meta: RuleMeta, options: unknown, where: stri
   }
   let validate = validators.get(meta);
   if (!validate) {
+    ajv ??= new (loadAjv().Ajv)({ allErrors: false, strict: true, useDefaults: false });
     validate = ajv.compile(meta.options);
     validators.set(meta, validate);
   }

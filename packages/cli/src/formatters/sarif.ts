@@ -9,13 +9,19 @@
  * silently vanish from the report.
  */
 import { pathToFileURL } from 'node:url';
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import { createRequire } from 'node:module';
+import type * as SarifBuilderModule from 'node-sarif-builder';
+import type { SarifRuleBuilder } from 'node-sarif-builder';
 import type { Artifact, ArtifactLocation } from 'sarif';
 import type { LintMessage } from '@postlint/core';
 import type { Formatter, FormatterContext } from './types.js';
 import { FATAL_RULE_ID, isOutside, portablePath, positionOf, ruleIdOf, severityWord } from './shared.js';
 
 /** The OASIS-published schema (errata 01), the one the tests validate against. */
+// Loaded only when SARIF is asked for, so other runs start faster.
+let builders: typeof SarifBuilderModule | undefined;
+const sarifBuilders = (): typeof SarifBuilderModule => (builders ??= createRequire(import.meta.url)('node-sarif-builder') as typeof SarifBuilderModule);
+
 const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -39,13 +45,13 @@ function ruleBuilderFor(
   context: FormatterContext,
 ): SarifRuleBuilder {
   if (ruleId === FATAL_RULE_ID && firstMessage.ruleId === null) {
-    return new SarifRuleBuilder().initSimple({ ruleId, shortDescriptionText: FATAL_DESCRIPTION });
+    return new (sarifBuilders().SarifRuleBuilder)().initSimple({ ruleId, shortDescriptionText: FATAL_DESCRIPTION });
   }
   const info = context.rules.get(ruleId);
   // The builder keeps a placeholder when given an empty text, so fall back to the id.
   const description = info !== undefined && info.description !== '' ? info.description : ruleId;
   const helpUri = info?.docsUrl ?? firstMessage.docsUrl;
-  return new SarifRuleBuilder().initSimple({
+  return new (sarifBuilders().SarifRuleBuilder)().initSimple({
     ruleId,
     shortDescriptionText: description,
     ...(helpUri === undefined || helpUri === '' ? {} : { helpUri }),
@@ -72,6 +78,7 @@ export const sarif: Formatter = (results, context) => {
   }
 
   const srcRoot = pathToFileURL(context.cwd).href;
+  const { SarifBuilder, SarifResultBuilder, SarifRunBuilder } = sarifBuilders();
   const run = new SarifRunBuilder({
     artifacts,
     // Columns come from JavaScript strings; say so rather than leave viewers to guess.

@@ -10,6 +10,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // V8's segment iterator slows down more than linearly on long strings (about 1 s for 60,000
 // characters on Node 20), so long texts are segmented in chunks of about this many code units.
 const CHUNK = 256;
+const SIMPLE = /^[ -~\n\t]*$/u;
 
 function isPrintableAscii(code: number): boolean {
   return code >= 0x20 && code <= 0x7e;
@@ -30,7 +31,10 @@ function* segments(text: string): Generator<{ text: string; start: number }> {
     let to = Math.min(from + CHUNK, text.length);
     while (to < text.length && !isCertainBoundary(text, to)) to++;
     const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const { segment, index } of segmenter.segment(chunk)) yield { text: segment, start: from + index };
+    if (SIMPLE.test(chunk)) {
+      // Printable ASCII, tabs and line feeds: every code unit is a cluster of its own.
+      for (let i = 0; i < chunk.length; i++) yield { text: chunk.charAt(i), start: from + i };
+    } else for (const { segment, index } of segmenter.segment(chunk)) yield { text: segment, start: from + index };
     from = to;
   }
 }
