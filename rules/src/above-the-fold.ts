@@ -1,5 +1,6 @@
 import { PLATFORMS, defineRule, getPlatform, type TextView } from '@postlint/core';
 import { maskNonProse, sentences, type Sentence } from './lib/text.js';
+import { numberFormat } from './lib/i18n.js';
 
 interface Fold {
   chars?: number;
@@ -22,15 +23,7 @@ function graphemes(text: string): number {
   return count;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-const nf = (lang: string): Intl.NumberFormat => {
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
-    formats.set(lang, format);
-  }
-  return format;
-};
+
 
 /** Abbreviations with inner dots, which `sentences` would cut after their first dot. */
 const DOTTED = /(?<![\p{L}\p{N}])(?:e\.\s?g|i\.\s?e|p\.\s?ej|a\.\s?m|p\.\s?m|ee\.\s?uu|s\.\s?l|s\.\s?a)\./giu;
@@ -138,7 +131,7 @@ export default defineRule<Options>({
     context.report({
       messageId: main.by === 'chars' ? 'pastChars' : 'pastLines',
       range: part.plain.range(first.start, first.end),
-      data: { at: nf(post.lang).format(at[main.by]), fold: nf(post.lang).format(main.fold), platform: main.name, others },
+      data: { at: numberFormat(post.lang).format(at[main.by]), fold: numberFormat(post.lang).format(main.fold), platform: main.name, others },
     });
   },
 });

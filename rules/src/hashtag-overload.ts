@@ -1,4 +1,5 @@
 import { PLATFORMS, defineRule, getPlatform, type Range } from '@postlint/core';
+import { maskLinksAndCode } from './lib/text.js';
 
 export type Options = {
   /** Most hashtags per platform id; overrides both the advised counts and the registry's caps. */
@@ -22,7 +23,6 @@ export const DEFAULT_MAX: Readonly<Record<string, number>> = {
 };
 
 /** Web addresses: a `#` in them is a fragment, not a hashtag. */
-const URLS = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
 
 /**
  * A hashtag: `#` not glued to a word, an entity (`&#38;`) or another `#`, then letters,
@@ -39,16 +39,9 @@ export interface Hashtag {
   readonly key: string;
 }
 
-/** Blanks out web addresses and code (same length), where a `#` is not a hashtag. */
-function maskCodeAndUrls(text: string, code: readonly Range[]): string {
-  let out = text.replace(URLS, (m) => ' '.repeat(m.length));
-  for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-  return out;
-}
-
 /** Every hashtag of a text, in order, outside web addresses and code. */
 export function findHashtags(text: string, code: readonly Range[] = []): Hashtag[] {
-  const masked = maskCodeAndUrls(text, code);
+  const masked = maskLinksAndCode(text, code);
   return [...masked.matchAll(HASHTAG)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,

@@ -1,4 +1,5 @@
 import { PLATFORMS, defineRule, getPlatform, type Range } from '@postlint/core';
+import { maskLinksAndCode } from './lib/text.js';
 
 export type Options = {
   /** Most distinct @mentions in one post (or one part of a thread). */
@@ -8,7 +9,6 @@ export type Options = {
 };
 
 /** Web addresses: `https://mastodon.social/@ana` is a link, not a mention. */
-const URLS = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
 
 /**
  * An @mention: `@` not glued to a word, a dot, a slash or another `@` (so `ana@example.com`
@@ -26,15 +26,9 @@ export interface Mention {
   readonly key: string;
 }
 
-function maskCodeAndUrls(text: string, code: readonly Range[]): string {
-  let out = text.replace(URLS, (m) => ' '.repeat(m.length));
-  for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-  return out;
-}
-
 /** Every @mention of a text, in order, outside web addresses and code. */
 export function findMentions(text: string, code: readonly Range[] = []): Mention[] {
-  const masked = maskCodeAndUrls(text, code);
+  const masked = maskLinksAndCode(text, code);
   return [...masked.matchAll(MENTION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], key: m[0].toLowerCase() }));
 }
 

@@ -1,4 +1,5 @@
 import { PLATFORMS, defineRule, getPlatform, measure, type Measurement } from '@postlint/core';
+import { numberFormat } from './lib/i18n.js';
 
 export type Options = {
   /** Per-platform limit overrides, e.g. `{ "mastodon": 1000 }` for an instance that allows more. */
@@ -10,15 +11,7 @@ const UNITS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   es: { chars: 'caracteres', bytes: 'bytes', char: 'carácter', byte: 'byte' },
 };
 
-const formats = new Map<string, Intl.NumberFormat>();
-const nf = (lang: string): Intl.NumberFormat => {
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US');
-    formats.set(lang, format);
-  }
-  return format;
-};
+
 
 interface Failure {
   readonly m: Measurement;
@@ -30,7 +23,7 @@ interface Failure {
 function describe(f: Failure, lang: string): { count: string; over: string; excess: number } {
   const units = UNITS[lang] ?? UNITS.en ?? {};
   const inBytes = f.bytes || f.m.unit === 'utf8-bytes';
-  const n = nf(lang);
+  const n = numberFormat(lang);
   const length = f.bytes ? (f.m.bytes ?? 0) : f.m.length;
   const limit = f.bytes ? (f.m.byteLimit ?? 0) : f.m.limit;
   const excess = length - limit;

@@ -77,6 +77,16 @@ export function maskUrls(text: string): string {
 
 const LINKISH = /https?:|www\.|@|\.(?:com|net|org|es|mx|ar|cl|co|pe|uk|ie|io|eu|info|biz|shop|store|app|dev|cat|gal|eus|me|tv|example)\b/iu;
 
+/** Any `scheme://…` or `www.…` address: where a `#` or `@` is part of a link, not a tag or mention. */
+const SCHEME_LINK = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
+
+/** Blanks out web addresses and code (same length), keeping #hashtags and @mentions. */
+export function maskLinksAndCode(text: string, code: readonly (readonly [number, number])[] = []): string {
+  let out = text.replace(SCHEME_LINK, (m) => ' '.repeat(m.length));
+  for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
+}
+
 /** Replaces URLs, e-mail addresses, @mentions and code with spaces (same length). */
 export function maskNonProse(text: string, code: readonly (readonly [number, number])[] = []): string {
   const key = code.length === 0 ? text : `${text}\u0000${code.join(';')}`;
