@@ -144,6 +144,12 @@ export default defineRule<Options>({
     const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(
       (f) => !allowed.some((a) => f.start < a.end && a.start < f.end) && !flagged.some((g) => f.start < g.end && g.start < f.end),
     );
+    // "Thanks for your review, but…" / "Sorry, but…": politeness taken back in the same breath.
+    for (const m of find('thanks')) {
+      const sentence = sentenceOf(m);
+      const but = sentence ? /,?\s(?:but|pero|sin embargo|however)\b/iu.exec(sentence.text) : null;
+      if (sentence && but) weak.push({ start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, category: 'argue', phrase: but[0] });
+    }
     const fixes = find('fix').length > 0;
     const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (fixes ? 1 : 0);
     if (mitigation === 0) {
