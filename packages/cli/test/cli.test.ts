@@ -435,6 +435,23 @@ describe('postlint CLI: configuration and directives', () => {
     expect(rulesOf(byName(results, 'length.md'))).toEqual([]);
   });
 
+  it('reports an unknown rule id in a directive, in the post’s language, with a suggestion', async () => {
+    const cwd = tree({
+      'en.md': `<!-- postlint-disable-next-line no-question-askd -->\n${PROMO_EN}`,
+      'es.md': `<!-- postlint-disable too-lnog -->\n${PROMO_ES}`,
+    });
+    const { code, stdout } = await cli(['-f', 'json'], { cwd });
+    expect(code).toBe(1);
+    const results = parseJson(stdout);
+    expect(byName(results, 'en.md').messages[0]).toMatchObject({
+      ruleId: 'no-question-askd',
+      severity: 2,
+      line: 1,
+      message: "Definition for rule 'no-question-askd' was not found (in postlint-disable-next-line); did you mean 'no-question-asked'?",
+    });
+    expect(byName(results, 'es.md').messages[0]!.message).toBe("No existe la regla 'too-lnog' nombrada en postlint-disable (¿querías decir 'too-long'?).");
+  });
+
   it('respects .gitignore, .postlintignore and config ignores; --no-ignore lints them', async () => {
     const cwd = tree({
       '.gitignore': 'build/\n',

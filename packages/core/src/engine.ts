@@ -3,6 +3,7 @@ import { LineIndex } from './location.js';
 import { buildPost, parseDocument } from './parse.js';
 import { DirectiveState, parseDirectives } from './directives.js';
 import { interpolate, messageFor } from './rule.js';
+import { suggestName } from './config.js';
 import type { ResolvedConfig } from './config.js';
 import type { LintMessage, LintResult, Post, ReportDescriptor, Rule, RuleContext } from './types.js';
 
@@ -92,6 +93,26 @@ export async function lintText(text: string, options: LintOptions): Promise<Lint
         range: report.range,
         ...(report.suggest && report.suggest.length > 0 ? { suggestions: report.suggest } : {}),
         docsUrl: docsUrl(id),
+      });
+    }
+  }
+  // A typo in a directive would silently disable nothing: say so, as ESLint does.
+  for (const directive of directives.all) {
+    for (const id of directive.ruleIds) {
+      if (rules.has(id)) continue;
+      const at = index.position(directive.offset);
+      const guess = /'([^']+)'/u.exec(suggestName(id, rules.keys()))?.[1];
+      messages.push({
+        ruleId: id,
+        severity: 2,
+        message:
+          post.lang === 'es'
+            ? `No existe la regla '${id}' nombrada en postlint-${directive.type}${guess ? ` (¿querías decir '${guess}'?)` : ''}.`
+            : `Definition for rule '${id}' was not found (in postlint-${directive.type})${guess ? `; did you mean '${guess}'?` : '.'}`,
+        line: at.line,
+        column: at.column,
+        endLine: at.line,
+        endColumn: at.column,
       });
     }
   }
