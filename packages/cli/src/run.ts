@@ -25,6 +25,7 @@ import { LintCache, sha1 } from './cache.js';
 import { lintInWorkers } from './pool.js';
 import { lintTask, type Task, type TaskOutcome } from './worker.js';
 import { statsTable } from './stats.js';
+import { mapLimit, Progress } from './progress.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -243,20 +244,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** `Promise.all(items.map(fn))` with at most `limit` calls in flight, results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 function requireFormatter(name: string): Formatter {
   const formatter = getFormatter(name);
   if (!formatter) throw new PostlintError('usage', `unknown format '${name}' (use one of: ${formatterNames.join(', ')})`);
@@ -276,37 +263,6 @@ async function sequential(tasks: readonly Task[], onEach: () => void): Promise<T
     onEach();
   }
   return out;
-}
-
-/** A progress line on stderr for long runs, only when stderr is a terminal. */
-class Progress {
-  private readonly enabled: boolean;
-  private count = 0;
-  private last = 0;
-
-  constructor(
-    private readonly total: number,
-    private readonly io: Io,
-  ) {
-    this.enabled = total >= 300 && io.stderrIsTTY === true;
-  }
-
-  tick(what: string): void {
-    this.set(this.count + 1, what);
-  }
-
-  set(count: number, what: string): void {
-    this.count = count;
-    if (!this.enabled) return;
-    const now = Date.now();
-    if (now - this.last < 100 && count < this.total) return;
-    this.last = now;
-    this.io.stderr(`\rpostlint: ${what} ${count}/${this.total} files`);
-  }
-
-  done(): void {
-    if (this.enabled) this.io.stderr('\r\u001b[2K');
-  }
 }
 
 function onlyErrors(result: LintResult): LintResult {
