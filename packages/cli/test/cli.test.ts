@@ -154,6 +154,14 @@ describe('postlint CLI: languages', () => {
     expect(en.join(' ')).toMatch(/Nothing in this post asks/u);
   });
 
+  it('a post in a language the content rules do not know gets only language-independent rules, with English messages', async () => {
+    const cwd = tree({ 'ja.md': `---\nlang: ja\n---\n${'新しいパンが焼き上がりました。'.repeat(12)}\n` });
+    const results = parseJson((await cli(['-f', 'json'], { cwd })).stdout);
+    const messages = byName(results, 'ja.md').messages;
+    expect(messages.map((m) => m.ruleId)).toEqual(['too-long']);
+    expect(messages[0]!.message).toMatch(/^This post is too long: \d+\/280 characters on X/u);
+  });
+
   it('frontmatter lang wins over detection', async () => {
     const cwd = tree({ 'post.md': `---\nlang: es\n---\n${PROMO_EN}` });
     const results = parseJson((await cli(['-f', 'json'], { cwd })).stdout);
