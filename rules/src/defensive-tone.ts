@@ -16,12 +16,12 @@ type Kind = (typeof KINDS)[number];
 
 /** Words of 3+ letters in capitals ("NEVER", "NUNCA"): shouting unless an acronym or a brand. */
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu;
-const BANG_CHAIN = /[!¡]{3,}|[?¿][!¡]|[!¡][?¿]/gu;
+const BANG_CHAIN = /[!¡]{2,}|[?¿][!¡]|[!¡][?¿]/gu;
 const NEVER = /$^/gu;
 /** Second person + negated past: "you didn't practise", "no practicaste", "no te fijaste". */
 const BLAME_PATTERNS: Readonly<Record<string, RegExp>> = {
   en: /\byou (?:didn['’]t|did not|never|failed to|forgot to|ignored|chose to|decided to|refused|misread|misunderstood|should have|should've)\b/giu,
-  es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])/giu,
+  es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])|(?<=(?:^|[.!?¡¿…]\s*))haber(?:lo|la|los|las|le|te|se)? ?\p{L}+(?:ado|ido)(?![\p{L}])/giu,
 };
  /** True when the words just before a match negate it ("not our fault", "no fue culpa nuestra"). */
 function negated(lower: string, m: Span): boolean {

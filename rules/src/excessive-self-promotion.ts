@@ -79,9 +79,10 @@ export default defineRule<Options>({
     if (o.nlp && voice.selfScore >= o.minSelf - 1 && Math.abs(margin) <= 2) voice = await analyseVoice(post.plain, { ...options, nlp: true });
     if (!flagged(voice)) return;
     const self = voice.findings;
-    // Replies say "we" to take responsibility ("we're sorry, we'll fix it"); only a sales
-    // pitch or self-praise makes a reply self-promotional.
-    if (post.kind === 'reply' && !self.some((f) => f.weight > 1)) return;
+    // Replies, and statements answering critics, say "we" to take responsibility or to
+    // explain ("we're sorry", "we close at 00:30"); only a pitch or self-praise makes them
+    // self-promotional.
+    if ((post.kind === 'reply' || voice.answersCritics) && !self.some((f) => f.weight > 1)) return;
     // Point at the strongest claim: a pitch if there is one, else the first self-reference.
     const worst = self.find((f) => f.weight > 1) ?? self[0];
     if (!worst) return;

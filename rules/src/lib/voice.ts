@@ -40,6 +40,8 @@ export interface Voice {
   /** References to the reader outside pitches and rhetorical questions, plus genuine questions. */
   readonly readerScore: number;
   readonly findings: readonly Finding[];
+  /** The post answers reviews or criticism (a public statement), like a reply would. */
+  readonly answersCritics: boolean;
 }
 
 /** Spanish imperative with a clitic pronoun ("cuéntanos", "apúntate"): the accent gives it away. */
@@ -148,9 +150,11 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
     // within the next two statements by a claim about the business.
     const hooked = hooks.some((h) => h.start >= s.start && h.start <= s.start + 12);
     const answers = bySentence.slice(i + 1).filter((x) => !x.question).slice(0, 2);
+    // An opening question answered by a few words ("Sorted.", "Para eso estamos.") is a hook too.
+    const quickAnswer = i === 0 && answers[0] !== undefined && answers[0] === bySentence[i + 1] && answers[0].text.split(/\s+/u).length <= 4;
     const pitched = hooked
       ? answers.some((x) => x.self.length > 0)
-      : i === 0 && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2));
+      : quickAnswer || (i === 0 && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
     const rhetorical = s.question && pitched;
     return { ...s, rhetorical };
   });
@@ -160,5 +164,5 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
     (sum, s) => sum + (s.rhetorical || s.selling ? 0 : s.reader.length + (s.question ? 1 : 0)),
     0,
   );
-  return { sentences: result, selfScore, readerScore, findings };
+  return { sentences: result, selfScore, readerScore, findings, answersCritics: find('statement').length > 0 };
 }
