@@ -21,7 +21,8 @@ const corpusDir = join(root, 'fixtures', 'eval');
 const docPath = join(root, 'docs', 'quality.md');
 const { brand, posts } = loadCorpus(corpusDir);
 // Mistakes are listed for the tuning splits only, never for the held-out test split.
-const evaluation = await evaluate({ posts, rules, brand, explainSplits: ['dev', 'dev2'] });
+const tuningSplits = [...new Set(posts.map((p) => p.split))].filter((split) => split !== 'test');
+const evaluation = await evaluate({ posts, rules, brand, explainSplits: tuningSplits });
 const doc = renderQualityDoc(evaluation);
 
 if (check) {
