@@ -124,7 +124,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     };
 
     const tasks: Task[] = [];
-    const cache = options.cache ? await LintCache.open(options.cacheLocation, io.cwd, `${VERSION}:${rulesFingerprint()}`) : null;
+    const cache = options.cache && !stats ? await LintCache.open(options.cacheLocation, io.cwd, `${VERSION}:${rulesFingerprint()}`) : null;
     if (options.stdin) {
       const file = options.stdinFilename === undefined ? '<stdin>' : resolve(io.cwd, options.stdinFilename);
       explicit.add(file);
