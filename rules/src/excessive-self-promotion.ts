@@ -38,7 +38,7 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minSelf: { type: 'integer', minimum: 1, description: 'Weighted self-references (sales and self-praise count double) a post needs before the rule looks at the balance.' },
+        minSelf: { type: 'integer', minimum: 1, description: 'Weighted self-references (sales and self-praise count double) a post needs before the rule looks at the balance; one more when it has no sales phrase or self-praise at all.' },
         ratio: { type: 'number', exclusiveMinimum: 0, description: 'Warn when the weighted self-references are more than this many times the references to the reader (you, questions).' },
         extraSelf: { ...list, description: 'More words or phrases that mean the business itself (product lines, slogans).' },
         extraSales: { ...list, description: 'More sales phrases (count double).' },
@@ -65,7 +65,12 @@ export default defineRule<Options>({
   },
   async check(post, context) {
     const o = context.options;
-    const flagged = (v: Voice): boolean => v.selfScore >= o.minSelf && v.selfScore > o.ratio * v.readerScore;
+    // Without a single sales phrase or boast, plain "we" talk (an announcement, opening
+    // hours) needs to go on longer before it reads as promotion.
+    const flagged = (v: Voice): boolean => {
+      const pitch = v.findings.some((f) => f.weight > 1);
+      return v.selfScore >= o.minSelf + (pitch ? 0 : 1) && v.selfScore > o.ratio * v.readerScore;
+    };
     const options = {
       lang: post.lang,
       brand: context.brand,

@@ -91,6 +91,7 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
   const allowed = find('allow', extras.allow);
   const community = find('community');
   const apology = find('apology');
+  const jobs = find('jobs');
   const tips = find('tips');
   const hooks = find('hooks');
   const notSelf = new Set(phrases(lexicon, lang, 'notSelf').map((w) => fold(w).text));
@@ -124,7 +125,7 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
   const list = sentences(masked);
   const bySentence = list.map((s) => {
     const isCommunity = community.some((c) => inside(c, s));
-    const isApology = apology.some((c) => inside(c, s));
+    const isApology = apology.some((c) => inside(c, s)) || jobs.some((c) => inside(c, s));
     const selfHere = dedupe(self.filter((m) => inside(m, s)))
       .filter((m) => !notSelf.has(m.phrase) && !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)))
       // "We" for the community, or "our mistake" in an apology, is not self-promotion.
