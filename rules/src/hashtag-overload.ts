@@ -1,5 +1,5 @@
-import { PLATFORMS, defineRule, getPlatform, type Range } from '@postlint/core';
-import { maskLinksAndCode } from './lib/text.js';
+import { PLATFORMS, defineRule, getPlatform } from '@postlint/core';
+import { findHashtags, type SocialToken } from './lib/social.js';
 
 export type Options = {
   /** Most hashtags per platform id; overrides both the advised counts and the registry's caps. */
@@ -22,36 +22,9 @@ export const DEFAULT_MAX: Readonly<Record<string, number>> = {
   youtube: 15,
 };
 
-/** Web addresses: a `#` in them is a fragment, not a hashtag. */
-
-/**
- * A hashtag: `#` not glued to a word, an entity (`&#38;`) or another `#`, then letters,
- * digits, marks or `_`, with at least one letter (`#1`, `#2024` are numbers, not tags).
- * Markdown headings (`# Title`) have a space after the `#`, so they never match.
- */
-const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&#/\\])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
-
-export interface Hashtag {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** Case-folded tag: `#Madrid` and `#madrid` are one tag. */
-  readonly key: string;
-}
-
-/** Every hashtag of a text, in order, outside web addresses and code. */
-export function findHashtags(text: string, code: readonly Range[] = []): Hashtag[] {
-  const masked = maskLinksAndCode(text, code);
-  return [...masked.matchAll(HASHTAG)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    key: m[0].normalize('NFC').toLowerCase(),
-  }));
-}
 
 /** The first occurrence of each distinct tag, in order. */
-export function distinctHashtags(tags: readonly Hashtag[]): Hashtag[] {
+export function distinctHashtags(tags: readonly SocialToken[]): SocialToken[] {
   const seen = new Set<string>();
   return tags.filter((t) => !seen.has(t.key) && seen.add(t.key));
 }

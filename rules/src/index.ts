@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ConfigFile, Rule } from '@postlint/core';
+
+export { findHashtags, findMentions, type SocialToken } from './lib/social.js';
 import aboveTheFold from './above-the-fold.js';
 import defensiveTone from './defensive-tone.js';
 import excessiveSelfPromotion from './excessive-self-promotion.js';

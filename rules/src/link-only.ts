@@ -1,8 +1,7 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
 import { compilePhrases, findAll, fold, quote } from './lib/text.js';
-import { findHashtags } from './hashtag-overload.js';
-import { findMentions } from './mention-overload.js';
+import { findHashtags, findMentions } from './lib/social.js';
 
 export type Options = {
   /** Fewest words, besides the link, that make a post more than a link drop. */

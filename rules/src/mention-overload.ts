@@ -1,5 +1,5 @@
-import { PLATFORMS, defineRule, getPlatform, type Range } from '@postlint/core';
-import { maskLinksAndCode } from './lib/text.js';
+import { PLATFORMS, defineRule, getPlatform } from '@postlint/core';
+import { findMentions, type SocialToken } from './lib/social.js';
 
 export type Options = {
   /** Most distinct @mentions in one post (or one part of a thread). */
@@ -8,35 +8,12 @@ export type Options = {
   platforms: Record<string, number>;
 };
 
-/** Web addresses: `https://mastodon.social/@ana` is a link, not a mention. */
-
-/**
- * An @mention: `@` not glued to a word, a dot, a slash or another `@` (so `ana@example.com`
- * is an address, not a mention), then a handle whose inner dots and hyphens are kept
- * (`@ana.bsky.social`), then an optional `@host` (`@ana@mastodon.social`, one mention).
- * A dot at the end of a sentence is not part of the handle.
- */
-const MENTION = /(?<![\p{L}\p{M}\p{N}_.@/+-])@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
-
-export interface Mention {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** Case-folded handle: `@Ana` and `@ana` are one account. */
-  readonly key: string;
-}
-
-/** Every @mention of a text, in order, outside web addresses and code. */
-export function findMentions(text: string, code: readonly Range[] = []): Mention[] {
-  const masked = maskLinksAndCode(text, code);
-  return [...masked.matchAll(MENTION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], key: m[0].toLowerCase() }));
-}
 
 /** Between two of the mentions a reply opens with: spaces, commas, "&", "and", "y", "e". */
 const JOINER = /^(?:[\s,;:&]|(?<!\p{L})(?:and|y|e)(?!\p{L}))*$/iu;
 
 /** How many mentions open the text, one after another: the people a reply answers. */
-export function leadingMentions(text: string, mentions: readonly Mention[]): number {
+export function leadingMentions(text: string, mentions: readonly SocialToken[]): number {
   let at = 0;
   let count = 0;
   for (const m of mentions) {

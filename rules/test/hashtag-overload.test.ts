@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '@postlint/core';
 import { lintFixture, type FixtureSettings } from '@postlint/testing';
-import hashtagOverload, { distinctHashtags, findHashtags } from '../src/hashtag-overload.js';
+import hashtagOverload, { distinctHashtags } from '../src/hashtag-overload.js';
+import { findHashtags } from '../src/lib/social.js';
 
 async function lint(source: string, settings: FixtureSettings = {}): Promise<LintMessage[]> {
   const fixture = { name: 'case.md', path: 'case.md', valid: false, source, settings, expectedPath: '' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '@postlint/core';
 import { lintFixture, type FixtureSettings } from '@postlint/testing';
-import mentionOverload, { findMentions, leadingMentions } from '../src/mention-overload.js';
+import mentionOverload, { leadingMentions } from '../src/mention-overload.js';
+import { findMentions } from '../src/lib/social.js';
 
 async function lint(source: string, settings: FixtureSettings = {}): Promise<LintMessage[]> {
   const fixture = { name: 'case.md', path: 'case.md', valid: false, source, settings, expectedPath: '' };

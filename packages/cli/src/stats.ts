@@ -4,6 +4,7 @@
  * in columns, or JSON for scripts.
  */
 import { getPlatform, measure, type CountUnit, type Post } from '@postlint/core';
+import { findHashtags, findMentions } from '@postlint/rules';
 import { stringWidth } from './formatters/stylish.js';
 
 export interface StatsOptions {
@@ -53,18 +54,8 @@ export interface PostStats {
   readonly parts: readonly PartStats[];
 }
 
-const URLS = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
-const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&#/\\])#[\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*/gu;
-const MENTION = /(?<![\p{L}\p{M}\p{N}_.@/+-])@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
-
-/** Web addresses and code blanked out (same length): a `#` or `@` there is neither a tag nor a mention. */
-function prose(text: string, code: readonly (readonly [number, number])[]): string {
-  let out = text.replace(URLS, (m) => ' '.repeat(m.length));
-  for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-  return out;
-}
-
-const distinct = (text: string, re: RegExp): number => new Set([...text.matchAll(re)].map((m) => m[0].normalize('NFC').toLowerCase())).size;
+/** Distinct tags or accounts: `#Pan` and `#pan` are one. */
+const distinct = (tokens: readonly { key: string }[]): number => new Set(tokens.map((t) => t.key)).size;
 
 /** Words a reader reads: whitespace-separated tokens with a letter or digit (a link is one word). */
 function countWords(text: string): number {
@@ -83,7 +74,6 @@ export function collectStats(posts: readonly Post[]): PostStats[] {
     const cw = typeof post.frontmatter.cw === 'string' ? post.frontmatter.cw : undefined;
     const ids = platformsOf(post);
     const parts = post.parts.map((part): PartStats => {
-      const text = prose(part.plain.text, part.plain.code);
       const words = countWords(part.plain.text);
       const platforms = ids.map((id): PlatformStats => {
         const m = measure(part.raw.text, id, cw === undefined ? {} : { contentWarning: cw });
@@ -93,8 +83,8 @@ export function collectStats(posts: readonly Post[]): PostStats[] {
       return {
         part: part.index + 1,
         words,
-        hashtags: distinct(text, HASHTAG),
-        mentions: distinct(text, MENTION),
+        hashtags: distinct(findHashtags(part.plain.text, part.plain.code)),
+        mentions: distinct(findMentions(part.plain.text, part.plain.code)),
         readingSeconds: Math.ceil((words * 60) / WORDS_PER_MINUTE),
         platforms,
       };
