@@ -16,6 +16,8 @@ type Kind = (typeof KINDS)[number];
 
 /** Words of 3+ letters in capitals ("NEVER", "NUNCA"): shouting unless an acronym or a brand. */
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu;
+/** The contrast that takes a thank-you back in the same sentence. */
+const BUT = /,?\s(?:but|pero|sin embargo|however)\b/iu;
 const BANG_CHAIN = /[!¡]{2,}|[?¿][!¡]|[!¡][?¿]/gu;
 const NEVER = /$^/gu;
 /** Second person + negated past: "you didn't practise", "no practicaste", "no te fijaste". */
@@ -91,7 +93,13 @@ export default defineRule<Options>({
     const list = sentences(masked);
     const sentenceOf = (m: Span): Sentence | undefined => list.find((x) => m.start >= x.start && m.start < x.end);
     // "Thanks for your feedback, but…" is not gratitude: the "but" takes it back.
-    const thanks = find('thanks').filter((m) => !/,?\s(but|pero|sin embargo|however)\b/iu.test(sentenceOf(m)?.text ?? ''));
+    // "Thanks for your review, but…": the "but" takes the thanks back (and is a soft sign below).
+    const takenBack = find('thanks').map((m) => {
+      const sentence = sentenceOf(m);
+      const but = sentence ? BUT.exec(sentence.text) : null;
+      return { m, at: sentence && but ? { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0] } : null };
+    });
+    const thanks = takenBack.filter((t) => t.at === null).map((t) => t.m);
     const apologies = find('acknowledge').filter((m) => !negated(lower, m));
     // "It's not our fault" contains "our fault": a negated admission is a denial.
     const admits = find('admit').some((m) => !negated(lower, m));
@@ -144,12 +152,7 @@ export default defineRule<Options>({
     const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(
       (f) => !allowed.some((a) => f.start < a.end && a.start < f.end) && !flagged.some((g) => f.start < g.end && g.start < f.end),
     );
-    // "Thanks for your review, but…" / "Sorry, but…": politeness taken back in the same breath.
-    for (const m of find('thanks')) {
-      const sentence = sentenceOf(m);
-      const but = sentence ? /,?\s(?:but|pero|sin embargo|however)\b/iu.exec(sentence.text) : null;
-      if (sentence && but) weak.push({ start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, category: 'argue', phrase: but[0] });
-    }
+    for (const { at } of takenBack) if (at) weak.push({ ...at, category: 'argue' });
     const fixes = find('fix').length > 0;
     const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (fixes ? 1 : 0);
     if (mitigation === 0) {
