@@ -1,4 +1,4 @@
-import { PLATFORMS, defineRule, getPlatform, type TextView } from '@postlint/core';
+import { PLATFORMS, defineRule, getPlatform, graphemeLength, type TextView } from '@postlint/core';
 import { maskNonProse, sentences, type Sentence } from './lib/text.js';
 import { numberFormat } from './lib/i18n.js';
 
@@ -11,19 +11,6 @@ export type Options = {
   /** Per-platform fold overrides, e.g. `{ "linkedin": { "lines": 2, "chars": 140 } }` for sponsored posts. */
   folds: Record<string, Fold>;
 };
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** Grapheme clusters: what a reader counts as characters (an emoji, é, a flag are one each). */
-function graphemes(text: string): number {
-  // Printable ASCII and line feeds: one cluster per code unit, no need to segment.
-  if (/^[ -~\n\t]*$/u.test(text)) return text.length;
-  let count = 0;
-  for (const _ of segmenter.segment(text)) count++;
-  return count;
-}
-
-
 
 /** Abbreviations with inner dots, which `sentences` would cut after their first dot. */
 const DOTTED = /(?<![\p{L}\p{N}])(?:e\.\s?g|i\.\s?e|p\.\s?ej|a\.\s?m|p\.\s?m|ee\.\s?uu|s\.\s?l|s\.\s?a)\./giu;
@@ -113,7 +100,7 @@ export default defineRule<Options>({
     const [, sourceEnd] = part.plain.range(first.start, first.end);
     const end = rawIndex(part.raw, sourceEnd);
     const before = part.raw.text.slice(0, end);
-    const at = { chars: graphemes(before), lines: before.split(/\r\n|\r|\n/u).length };
+    const at = { chars: graphemeLength(before), lines: before.split(/\r\n|\r|\n/u).length };
 
     const failures: Failure[] = [];
     for (const id of post.platforms) {

@@ -18,4 +18,5 @@ export {
   type SeverityInput,
 } from './config.js';
 export { LineIndex } from './location.js';
+export { graphemeLength } from './platforms/count.js';
 export { getPlatform, measure, PLATFORMS, type CountUnit, type Measurement, type MeasureOptions, type PlatformSpec } from './platforms/index.js';
