@@ -40,7 +40,7 @@ function commentEnd(node: Nodes): number {
 }
 
 /** True for a node that is only an HTML comment. */
-export function isComment(node: Nodes): boolean {
+function isComment(node: Nodes): boolean {
   const at = commentEnd(node);
   return at !== -1 && (node.type !== 'html' || node.value.slice(at - start(node)).trim() === '');
 }

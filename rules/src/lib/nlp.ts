@@ -24,11 +24,6 @@ const loaders: Readonly<Record<string, () => Promise<Tagger>>> = {
 };
 const loaded = new Map<string, Promise<Tagger>>();
 
-/** Languages whose tagger has been imported in this process (for tests and --debug). */
-export function loadedTaggers(): string[] {
-  return [...loaded.keys()];
-}
-
 /** Tags every word of `text`; an empty list for languages without a tagger. */
 export async function nlpTerms(text: string, lang: string): Promise<Term[]> {
   const load = loaders[lang];
