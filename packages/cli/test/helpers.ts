@@ -1,14 +1,30 @@
-import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { TestRunner, afterAll, onTestFinished } from 'vitest';
 import { run, type Io, type ReadFile } from 'postlint';
 
 export const BIN = join(import.meta.dirname, '..', 'bin', 'postlint.js');
 
-/** Creates a temporary folder with the given files (path → text or bytes). */
+/**
+ * Creates an empty temporary folder named `<prefix>XXXXXX` and removes it again when the
+ * test that made it has finished. Made outside a test (at a file's top level or in a
+ * `describe` body, while the tests are collected), it is removed after that suite's tests.
+ */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const remove = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+  };
+  if (TestRunner.getCurrentTest()) onTestFinished(remove);
+  else afterAll(remove);
+  return dir;
+}
+
+/** Creates a temporary folder with the given files (path → text or bytes), removed like {@link tempDir}'s. */
 export function tree(files: Readonly<Record<string, string | Buffer>>): string {
-  const root = mkdtempSync(join(tmpdir(), 'postlint-test-'));
+  const root = tempDir('postlint-test-');
   for (const [path, content] of Object.entries(files)) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });

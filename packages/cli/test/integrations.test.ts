@@ -6,15 +6,15 @@
  * cannot drift from what is tested.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EXTENSIONS } from '../src/discover.js';
-import { BIN, spawnCli, tree } from './helpers.js';
+import { BIN, spawnCli, tempDir, tree } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
@@ -88,7 +88,7 @@ function postlintShim(binDir: string): void {
 
 /** An environment with nothing of the developer's git or shell setup in it. */
 function isolatedEnv(extraPath: readonly string[]): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'postlint-home-'));
+  const home = tempDir('postlint-home-');
   return {
     PATH: [...extraPath, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
     HOME: home,
@@ -170,7 +170,7 @@ function gitRepo(files: Readonly<Record<string, string>>, extraPath: readonly st
 
 describe('plain git hook (docs: plain-hook)', () => {
   it('accepts clean and warning-only drafts, rejects a draft with errors, ignores other files', () => {
-    const bin = mkdtempSync(join(tmpdir(), 'postlint-bin-'));
+    const bin = tempDir('postlint-bin-');
     postlintShim(bin);
     const repo = gitRepo({ 'README.md': '# Drafts\n' }, [bin]);
     writeExecutable(join(repo.dir, '.git', 'hooks', 'pre-commit'), snippet('plain-hook'));
@@ -302,6 +302,15 @@ interface ActionRun {
 const setupOutputs = new Map<string, Record<string, Record<string, string>>>();
 
 /**
+ * RUNNER_TEMP of the runs that did the setup steps: the install step may have put postlint
+ * there, and later runs reuse its outputs, so these live until the file's tests are done.
+ */
+const setupTemps: string[] = [];
+afterAll(() => {
+  for (const dir of setupTemps) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
  * Runs the action's steps the way the runner would: `${{ }}` in `env:` replaced (inputs with
  * their defaults, github.action_path = this checkout, step outputs), each `run` script with
  * `bash --noprofile --norc -eo pipefail`, GITHUB_OUTPUT read back between steps.
@@ -314,7 +323,8 @@ async function runAction(inputs: Readonly<Record<string, string>>, workspace: st
   const reused = setupOutputs.get(setupKey);
   const outputs: Record<string, Record<string, string>> = { ...reused };
   const lintAt = STEPS.findIndex((step) => step.id === 'lint');
-  const temp = mkdtempSync(join(tmpdir(), 'postlint-runner-'));
+  const temp = reused ? tempDir('postlint-runner-') : mkdtempSync(join(tmpdir(), 'postlint-runner-'));
+  if (!reused) setupTemps.push(temp);
   const expression = (expr: string): string => {
     let m = /^inputs\.([\w-]+)$/.exec(expr);
     if (m) return inputs[m[1]!] ?? text(dict(INPUTS[m[1]!], `input ${m[1]!}`).default ?? '', 'default');

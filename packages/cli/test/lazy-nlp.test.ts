@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, tree } from './helpers.js';
+import { BIN, tempDir, tree } from './helpers.js';
 
 /**
  * Runs the real CLI with a module-resolution hook that records every module whose URL
  * mentions "compromise", so the test sees exactly which NLP libraries a run imported.
  */
 function nlpModulesLoaded(args: readonly string[], cwd: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'postlint-hooks-'));
+  const dir = tempDir('postlint-hooks-');
   const log = join(dir, 'loaded.txt');
   writeFileSync(
     join(dir, 'hooks.mjs'),

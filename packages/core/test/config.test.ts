@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { TestRunner, afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigLoader, PostlintError, defineRule, getPlatform, type ConfigFile, type Rule } from '../src/index.js';
 
 const rule = (id: string, recommended: 'warn' | 'error' | false): Rule =>
@@ -30,6 +30,12 @@ const presets: Record<string, ConfigFile> = {
 
 function folder(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'postlint-config-'));
+  const remove = (): void => {
+    rmSync(root, { recursive: true, force: true });
+  };
+  // Removed when the test that made it ends (or, made while collecting, after its suite).
+  if (TestRunner.getCurrentTest()) onTestFinished(remove);
+  else afterAll(remove);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

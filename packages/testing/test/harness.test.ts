@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { TestRunner, afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { defineRule } from '@postlint/core';
 import { lintFixture, readFixtureCases, renderReport } from '../src/index.js';
 
@@ -23,6 +23,12 @@ const rule = defineRule({
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'postlint-harness-'));
+  const remove = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Removed when the test that made it ends (or, made while collecting, after its suite).
+  if (TestRunner.getCurrentTest()) onTestFinished(remove);
+  else afterAll(remove);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
