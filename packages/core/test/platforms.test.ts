@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphemeBoundaries, graphemeLength, graphemeStart } from '../src/platforms/count.js';
+import { countClusters, graphemeBoundaries, graphemeLength, graphemeStart, utf8Length } from '../src/platforms/count.js';
 import { getPlatform, measure, PLATFORMS, type PlatformSpec } from '../src/platforms/index.js';
 
 describe('platform registry', () => {
@@ -181,6 +181,7 @@ describe('grapheme counting in chunks', () => {
   };
   const texts = [0, 1, 2].map(() => Array.from({ length: 4000 }, () => pieces[random(pieces.length)]).join(''));
   texts.push('a'.repeat(1000) + '\u0301'.repeat(500) + 'b'.repeat(1000));
+  texts.push('plain words\n'.repeat(300) + '👍🏽 ok ' + 'más '.repeat(200), 'ascii only '.repeat(400));
 
   it.each(texts.map((text, index) => [index, text] as const))('text %i', (_index, text) => {
     const expected = Array.from(new Intl.Segmenter().segment(text), ({ index }) => index);
@@ -188,6 +189,19 @@ describe('grapheme counting in chunks', () => {
     expect(graphemeLength(text)).toBe(expected.length);
     for (let index = 0; index < text.length; index += 97) {
       expect(graphemeStart(text, index)).toBe(expected.findLast((start) => start <= index));
+    }
+    // Counting by cluster (plain stretches are added up whole) matches a cluster-by-cluster walk.
+    const clustersOf = expected.map((start, i) => text.slice(start, expected[i + 1] ?? text.length));
+    for (const cost of [() => 1, utf8Length, (cluster: string) => cluster.length]) {
+      for (const limit of [1, 500, 2999, 100000]) {
+        let length = 0;
+        let overflowIndex: number | null = null;
+        clustersOf.forEach((cluster, i) => {
+          length += cost(cluster);
+          if (overflowIndex === null && length > limit) overflowIndex = expected[i] ?? null;
+        });
+        expect(countClusters(text, limit, cost)).toEqual({ length, bytes: 0, overflowIndex });
+      }
     }
   });
 });

@@ -25,11 +25,17 @@ function isCertainBoundary(text: string, index: number): boolean {
   return before === 0x0a || (isPrintableAscii(before) && isPrintableAscii(text.charCodeAt(index)));
 }
 
+/** End of the chunk that starts at `from`: about CHUNK code units, ending on a certain boundary. */
+function chunkEnd(text: string, from: number): number {
+  let to = Math.min(from + CHUNK, text.length);
+  while (to < text.length && !isCertainBoundary(text, to)) to++;
+  return to;
+}
+
 /** Grapheme clusters of `text` with their UTF-16 offsets, segmented chunk by chunk. */
 function* segments(text: string): Generator<{ text: string; start: number }> {
   for (let from = 0; from < text.length; ) {
-    let to = Math.min(from + CHUNK, text.length);
-    while (to < text.length && !isCertainBoundary(text, to)) to++;
+    const to = chunkEnd(text, from);
     const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
     if (SIMPLE.test(chunk)) {
       // Printable ASCII, tabs and line feeds: every code unit is a cluster of its own.
@@ -41,10 +47,42 @@ function* segments(text: string): Generator<{ text: string; start: number }> {
 
 /** Number of extended grapheme clusters ("user-perceived characters") in `text`. */
 export function graphemeLength(text: string): number {
+  // Counted without building a cluster object per character: this runs on every post.
+  if (SIMPLE.test(text)) return text.length;
   let count = 0;
-  const iterator = segments(text);
-  while (iterator.next().done !== true) count++;
+  for (let from = 0; from < text.length; ) {
+    const to = chunkEnd(text, from);
+    const chunk = text.slice(from, to);
+    if (SIMPLE.test(chunk)) count += chunk.length;
+    else for (const _ of segmenter.segment(chunk)) count++;
+    from = to;
+  }
   return count;
+}
+
+/**
+ * Length of `text` counted by cluster, and the start of the first cluster past `limit`. Every
+ * unit postlint counts by (clusters, UTF-16 units, UTF-8 bytes) costs 1 for printable ASCII,
+ * so plain stretches are added up without being split.
+ */
+export function countClusters(text: string, limit: number, cost: (cluster: string) => number): Tally {
+  let length = 0;
+  let overflowIndex: number | null = null;
+  for (let from = 0; from < text.length; ) {
+    const to = chunkEnd(text, from);
+    const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
+    if (SIMPLE.test(chunk)) {
+      if (overflowIndex === null && length + chunk.length > limit) overflowIndex = from + Math.max(0, limit - length);
+      length += chunk.length;
+    } else {
+      for (const { segment, index } of segmenter.segment(chunk)) {
+        length += cost(segment);
+        if (overflowIndex === null && length > limit) overflowIndex = from + index;
+      }
+    }
+    from = to;
+  }
+  return { length, bytes: 0, overflowIndex };
 }
 
 /** Length of `text` in UTF-8 bytes. */
@@ -56,10 +94,16 @@ export function utf8Length(text: string): number {
 export function graphemeStart(text: string, index: number): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
-  let start = 0;
-  for (const cluster of segments(text)) {
-    if (cluster.start > index) break;
-    start = cluster.start;
+  if (isCertainBoundary(text, index)) return index;
+  // Only the stretch between the certain boundaries around `index` needs segmenting.
+  let from = index - 1;
+  while (from > 0 && !isCertainBoundary(text, from)) from--;
+  let to = index + 1;
+  while (to < text.length && !isCertainBoundary(text, to)) to++;
+  let start = from;
+  for (const { index: at } of segmenter.segment(text.slice(from, to))) {
+    if (from + at > index) break;
+    start = from + at;
   }
   return start;
 }
@@ -110,9 +154,4 @@ export function tally(units: Iterable<Unit>, limit: number, byteLimit = Infinity
     if (overflowIndex === null && (length > limit || bytes > byteLimit)) overflowIndex = unit.start;
   }
   return { length, bytes, overflowIndex };
-}
-
-/** One unit per grapheme cluster, costed by `cost`. */
-export function* clusterUnits(text: string, cost: (cluster: string) => number): Generator<Unit> {
-  for (const cluster of clusters(text)) yield { start: cluster.start, cost: cost(cluster.text) };
 }

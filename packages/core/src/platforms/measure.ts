@@ -1,6 +1,6 @@
 /** `measure`: how long a text is on a platform, and where it stops fitting. */
 import { countBluesky } from './bluesky.js';
-import { clusterUnits, tally, utf8Length, type Tally } from './count.js';
+import { countClusters, utf8Length, type Tally } from './count.js';
 import { countMastodon } from './mastodon.js';
 import { getPlatform, PLATFORMS, type CountUnit, type PlatformSpec } from './registry.js';
 import { countThreads } from './threads.js';
@@ -68,10 +68,10 @@ function countOn(spec: PlatformSpec, text: string, limit: number, options: Measu
     case 'weighted':
       return { ...countX(text, limit), bytes: utf8Length(text) };
     case 'graphemes':
-      return tally(clusterUnits(text, () => 1), limit);
+      return countClusters(text, limit, () => 1);
     case 'utf8-bytes':
-      return tally(clusterUnits(text, utf8Length), limit);
+      return countClusters(text, limit, utf8Length);
     case 'utf16':
-      return tally(clusterUnits(text, (cluster) => cluster.length), limit);
+      return countClusters(text, limit, (cluster) => cluster.length);
   }
 }
