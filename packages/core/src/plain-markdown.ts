@@ -1,0 +1,66 @@
+/**
+ * The mdast tree of a Markdown file that uses no Markdown syntax at all: optional `---` YAML
+ * frontmatter, then paragraphs of plain lines. Most drafts are like that, and building their
+ * tree directly is many times cheaper than running micromark. Anything this cannot be sure
+ * about returns null and goes through remark-parse; a test checks that the trees are equal.
+ */
+import type { Paragraph, Root, RootContent } from 'mdast';
+
+type Point = NonNullable<Root['position']>['start'];
+
+/** Characters that may start inline syntax (emphasis, code, links, HTML, escapes, entities), and tabs. */
+const INLINE = /[\\`*_[\]<>&\t]/u;
+/**
+ * Lines that could be (or end) a block construct: leading or trailing whitespace (indented
+ * code, hard breaks), ATX headings, thematic breaks and setext underlines (`-`, `=`, `*`, `_`),
+ * lists (`-`, `+`, `*`, `1.`, `1)`), block quotes, fences (`~`, backtick).
+ */
+const BLOCK_LINE = /^(?:[ >+=~-]|#{1,6}(?:[ ]|$)|\d{1,9}[.)])|[ ]$/u;
+
+export function parsePlainMarkdown(source: string): Root | null {
+  // CR line endings and NUL characters are normalised by micromark: leave them to it.
+  if (/[\r\0]/u.test(source)) return null;
+  const lines = source.split('\n');
+  const children: RootContent[] = [];
+  let offset = 0;
+  let index = 0;
+  if (lines[0] === '---') {
+    // YAML frontmatter as remark-frontmatter reads it: only the exact `---` fences are accepted here.
+    const close = lines.indexOf('---', 1);
+    if (close === -1) return null;
+    const value = lines.slice(1, close).join('\n');
+    const end = lines.slice(0, close + 1).join('\n').length;
+    children.push({ type: 'yaml', value, position: { start: point(1, 1, 0), end: point(close + 1, 4, end) } });
+    offset = end + 1;
+    index = close + 1;
+  }
+  if (INLINE.test(offset === 0 ? source : source.slice(offset))) return null;
+  let paragraph: { first: number; from: number; lines: string[] } | null = null;
+  const flush = (): void => {
+    if (!paragraph) return;
+    const value = paragraph.lines.join('\n');
+    const last = paragraph.lines[paragraph.lines.length - 1] ?? '';
+    const position = {
+      start: point(paragraph.first + 1, 1, paragraph.from),
+      end: point(paragraph.first + paragraph.lines.length, last.length + 1, paragraph.from + value.length),
+    };
+    const node: Paragraph = { type: 'paragraph', children: [{ type: 'text', value, position }], position: { start: { ...position.start }, end: { ...position.end } } };
+    children.push(node);
+    paragraph = null;
+  };
+  for (; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line === '') flush();
+    else if (BLOCK_LINE.test(line)) return null;
+    else if (paragraph) paragraph.lines.push(line);
+    else paragraph = { first: index, from: offset, lines: [line] };
+    offset += line.length + 1;
+  }
+  flush();
+  const lastLine = lines[lines.length - 1] ?? '';
+  return { type: 'root', children, position: { start: point(1, 1, 0), end: point(lines.length, lastLine.length + 1, source.length) } };
+}
+
+function point(line: number, column: number, offset: number): Point {
+  return { line, column, offset };
+}

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { describe, expect, it } from 'vitest';
+import { parsePlainMarkdown } from '../src/plain-markdown.js';
+
+// The shortcut must build exactly the tree remark-parse builds, or step aside (null).
+const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+function check(source: string): boolean {
+  const fast = parsePlainMarkdown(source);
+  if (fast === null) return false;
+  expect(fast, JSON.stringify(source)).toEqual(remark.parse(source));
+  return true;
+}
+
+const repo = join(import.meta.dirname, '../../..');
+const markdownFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name));
+
+describe('parsePlainMarkdown', () => {
+  it('builds the same tree as remark-parse for every draft and fixture it accepts', () => {
+    const files = ['fixtures/drafts', 'fixtures/rules', 'fixtures/eval'].flatMap((d) => markdownFiles(join(repo, d)));
+    const accepted = files.filter((f) => check(readFileSync(f, 'utf8')));
+    // It must actually take the shortcut for ordinary drafts, or it is dead weight.
+    expect(accepted.length).toBeGreaterThan(files.length / 4);
+  });
+
+  // Random documents built from pieces that sit on the edge of Markdown syntax.
+  const pieces = [
+    'Hola', 'mundo', ' ', ' ', '\n', '\n', '\n\n', '#', '#tag', '# ', '## ', '####### ', '-', '- ', '--', '---', '+', '+ ', '=', '==',
+    '1.', '1. ', '2)', '12345678901.', '>', '~', '~~~', '|', ':', '!', '?', '¿', '¡', 'é', 'e\u0301', '👍🏽', '🇪🇸', '漢', '@ana', 'https://x.com/a?b=1',
+    '\u00a0', '\u2028', '(', ')', '"', "'", '$', '%', '^', '{', '}', '\f', '\v', '    ', 'tags: [a]', '---\n', '\n---\n', '\n---',
+  ];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const documents = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(30) }, () => pieces[random(pieces.length)]).join(''));
+  documents.push('', '\n', '---\n---\n', '---\na: 1\n---', '---\n---\nHola\n', '---\nno close\n', 'a\n---\nb', '---\nplatform: x\n---\n\n\nHola\n\n');
+
+  it('builds the same tree as remark-parse for random edge-of-syntax documents it accepts', () => {
+    const accepted = documents.filter(check);
+    expect(accepted.length).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['emphasis', '*hola*'],
+    ['a heading', '# Hola'],
+    ['a list', '- uno\n- dos'],
+    ['an ordered list', '1. uno'],
+    ['a hard break', 'hola  \nadiós'],
+    ['CRLF line endings', 'hola\r\nadiós'],
+    ['an HTML comment', '<!-- nota -->\nHola'],
+    ['an entity', 'caf&eacute;'],
+    ['a setext underline', 'Hola\n==='],
+    ['indented text', '    code'],
+    ['a frontmatter without its closing fence', '---\nplatform: x\nHola'],
+  ])('leaves %s to remark-parse', (_name, source) => {
+    expect(parsePlainMarkdown(source)).toBeNull();
+  });
+});
