@@ -162,6 +162,8 @@ interface Token {
   readonly raw: string;
   /** Written in capitals ("US", "IT"): an acronym, not the short word it folds to. */
   readonly caps: boolean;
+  /** First two letters of a word, the key of phrases that start with a wildcard word ("agradec*"). */
+  readonly key2: string;
 }
 
 /** Words (letters, digits, _) and single symbols (%, #, ', emoji…); whitespace separates. */
@@ -179,7 +181,7 @@ function tokenize(text: string, source?: Folded): Token[] {
     const end = start + m[0].length;
     // Accents and capitals only matter for short words ("té" vs "te", "US" vs "us").
     const original = word && m[0].length <= 3 ? (source ? source.source.slice(originOf(source, start), originOf(source, end)) : m[0]) : '';
-    out.push({ text: value, start, end, word, raw: original.toLowerCase(), caps: original.length >= 2 && /^\p{Lu}+$/u.test(original) });
+    out.push({ text: value, start, end, word, raw: original.toLowerCase(), caps: original.length >= 2 && /^\p{Lu}+$/u.test(original), key2: word ? value.slice(0, 2) : '' });
   }
   return out;
 }
@@ -242,16 +244,23 @@ export class PhraseMatcher {
 
   /** Matches as [first token index, last token index + 1], leftmost-longest, not overlapping. */
   match(tokens: readonly Token[]): [number, number][] {
+    // Runs for every category on every post: the lists that are empty are not even looked up.
+    const { byFirst } = this;
+    const prefixed = this.prefixed.size > 0 ? this.prefixed : null;
+    const anyFirst = this.anyFirst.length > 0 ? this.anyFirst : null;
     const out: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token) continue;
       // Longest match wins, so "as we already said" beats "as we said".
-      const best = Math.max(
-        longest(this.byFirst.get(token.text), tokens, i),
-        token.word ? longest(this.prefixed.get(token.text.slice(0, 2)), tokens, i) : 0,
-        longest(this.anyFirst, tokens, i),
-      );
+      let best = 0;
+      const exact = byFirst.get(token.text);
+      if (exact) best = longest(exact, tokens, i, best);
+      if (prefixed && token.word) {
+        const list = prefixed.get(token.key2);
+        if (list) best = longest(list, tokens, i, best);
+      }
+      if (anyFirst) best = longest(anyFirst, tokens, i, best);
       if (best > 0) {
         out.push([i, i + best]);
         i += best - 1;
@@ -261,9 +270,8 @@ export class PhraseMatcher {
   }
 }
 
-function longest(patterns: readonly Pattern[] | undefined, tokens: readonly Token[], i: number): number {
-  let best = 0;
-  if (patterns) for (const pattern of patterns) best = Math.max(best, matchAt(pattern, tokens, i));
+function longest(patterns: readonly Pattern[], tokens: readonly Token[], i: number, best: number): number {
+  for (const pattern of patterns) if (pattern.length > best) best = Math.max(best, matchAt(pattern, tokens, i));
   return best;
 }
 
