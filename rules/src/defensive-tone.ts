@@ -25,7 +25,20 @@ const BLAME_PATTERNS: Readonly<Record<string, RegExp>> = {
   en: /\byou (?:didn['’]t|did not|never|failed to|forgot to|ignored|chose to|decided to|refused|misread|misunderstood|should have|should've)\b/giu,
   es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])|(?<=(?:^|[.!?¡¿…]\s*))haber(?:lo|la|los|las|le|te|se)? ?\p{L}+(?:ado|ido)(?![\p{L}])/giu,
 };
- /** True when the words just before a match negate it ("not our fault", "no fue culpa nuestra"). */
+ /**
+ * The customer as the one who acted ("the conditions you ticked", "usted prefirió", "firmaste"):
+ * outside an apology or a thank-you, pinning the outcome on their own choice.
+ */
+const CUSTOMER_DID: Readonly<Record<string, RegExp>> = {
+  en: /\byou(?:['’]d| had| have)? (?:\p{L}{3,}ed|chose|chosen|made|took|signed|paid|left|came|told|wrote|said|brought|sent|bought|knew|saw|agreed|got)\b/giu,
+  es: /(?<![\p{L}])usted (?:ya |no )?(?:se |lo |la |le )?\p{L}{3,}ó(?![\p{L}])|(?<![\p{L}])(?:(?:tú|vos) )?(?:ya )?(?:te |lo |la |le )?\p{L}{2,}(?:aste|iste)(?![\p{L}])/giu,
+};
+/** A few of the customer's words in quotes ("impossible", «como nuevo»): thrown back at them. */
+/** Words in -aste/-iste that are not "you did" verbs. */
+const NOT_PRETERITE = new Set(['existe', 'consiste', 'insiste', 'resiste', 'persiste', 'desiste', 'subsiste', 'asiste', 'triste', 'chiste', 'despiste', 'alpiste', 'contraste', 'desgaste', 'traste', 'engaste', 'baste']);
+const SCARE_QUOTE = /["“«]([^"“”«»\n]{2,40})["”»]/gu;
+
+/** True when the words just before a match negate it ("not our fault", "no fue culpa nuestra"). */
 function negated(lower: string, m: Span): boolean {
   return /(?:^|[^\p{L}])(?:not|no|n't|isn't|wasn't|never|nunca|ni|tampoco)\s+(?:\p{L}+\s+)?$/u.test(lower.slice(Math.max(0, m.start - 20), m.start));
 }
@@ -66,6 +79,8 @@ export default defineRule<Options>({
         sarcasm: '{{phrase}} reads as sarcasm. Take the complaint at face value: acknowledge it, thank them and say what you will do.',
         repeat: '{{phrase}} sounds impatient. Answer as if it were the first time: give the facts again, kindly, and offer help.',
         shouting: 'Capitals and strings of exclamation marks ({{phrase}}) read as shouting. Write in sentence case and keep the tone calm.',
+        unacknowledged:
+          'This reply answers a complaint without acknowledging it, thanking the person or offering a fix. Start from their experience, e.g. “Thanks for telling us, and sorry about the wait; we’ll look into it today.”',
       },
       es: {
         blame: '{{phrase}} echa la culpa al cliente. Reconoce lo que falló, dale las gracias y ofrece una solución, p. ej. «Gracias por avisarnos; hoy mismo revisamos tu pedido».',
@@ -74,6 +89,8 @@ export default defineRule<Options>({
         sarcasm: '{{phrase}} suena irónico. Toma la queja en serio: reconócela, agradécela y explica qué vais a hacer.',
         repeat: '{{phrase}} suena a impaciencia. Responde como si fuera la primera vez: repite los datos con amabilidad y ofrece ayuda.',
         shouting: 'Las mayúsculas y las cadenas de exclamaciones ({{phrase}}) se leen como gritos. Escribe en minúsculas y con un tono tranquilo.',
+        unacknowledged:
+          'La respuesta contesta a una queja sin reconocerla, sin dar las gracias y sin ofrecer una solución. Parte de su experiencia, p. ej. «Gracias por contárnoslo y perdona la espera; hoy mismo lo revisamos».',
       },
     },
   },
@@ -100,7 +117,9 @@ export default defineRule<Options>({
       return { m, at: sentence && but ? { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0] } : null };
     });
     const thanks = takenBack.filter((t) => t.at === null).map((t) => t.m);
-    const apologies = find('acknowledge').filter((m) => !negated(lower, m));
+    // "Sorry you feel that way" is in `repeat`: a non-apology is no apology.
+    const nonApologies = find('repeat');
+    const apologies = find('acknowledge').filter((m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end));
     // "It's not our fault" contains "our fault": a negated admission is a denial.
     const admits = find('admit').some((m) => !negated(lower, m));
     const acknowledges = thanks.length > 0 || apologies.length > 0;
@@ -153,6 +172,21 @@ export default defineRule<Options>({
       (f) => !allowed.some((a) => f.start < a.end && a.start < f.end) && !flagged.some((g) => f.start < g.end && g.start < f.end),
     );
     for (const { at } of takenBack) if (at) weak.push({ ...at, category: 'argue' });
+    // Softer still, and general: the customer's own choices, and their words thrown back in
+    // quotes, outside any sentence that thanks or apologises.
+    const kind = (m: Span): boolean => {
+      const s = sentenceOf(m);
+      return s === undefined || (!apologetic(m) && !thanks.some((t) => t.start >= s.start && t.start < s.end));
+    };
+    for (const m of masked.matchAll(CUSTOMER_DID[lang] ?? NEVER)) {
+      const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
+      if (!NOT_PRETERITE.has(fold(m[0].split(' ').pop() ?? '').text) && kind(hit) && !flagged.some((g) => hit.start < g.end && g.start < hit.end)) weak.push(hit);
+    }
+    for (const m of masked.matchAll(SCARE_QUOTE)) {
+      const words = (m[1] ?? '').trim().split(/\s+/u).length;
+      const hit = { start: m.index, end: m.index + m[0].length, category: 'sarcasm', phrase: m[0] };
+      if (words <= 4 && kind(hit)) weak.push(hit);
+    }
     const fixes = find('fix').length > 0;
     const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (fixes ? 1 : 0);
     if (mitigation === 0) {
@@ -164,7 +198,16 @@ export default defineRule<Options>({
     }
     // Clear signs stand even after a polite "thanks" (the "thanks, but…" reply); soft ones need
     // to add up past whatever thanks, apology or offer to fix the reply also has.
-    if (flagged.length === 0 && weak.length - mitigation < 2) return;
+    if (flagged.length === 0 && weak.length - mitigation < 2) {
+      // A reply with none of what a good one has (thanks, an apology, an offer to fix, or the
+      // facts of a correction) is not answering the person, whatever words it avoids.
+      // Point past a bare greeting ("Hi Dan.") at the first sentence that says something.
+      const first = list.find((x) => x.text.split(/\s+/u).length >= 4) ?? list[0];
+      if (post.kind === 'reply' && mitigation === 0 && !hasFacts && first) {
+        context.report({ messageId: 'unacknowledged', range: view.range(first.start, first.end) });
+      }
+      return;
+    }
     const worst =
       KINDS.map((k) => flagged.filter((f) => f.category === k).sort((a, b) => a.start - b.start)[0]).find((f) => f !== undefined) ??
       weak.sort((a, b) => a.start - b.start)[0];
