@@ -20,6 +20,13 @@ export async function lintTask(task: Task): Promise<TaskOutcome> {
   }
 }
 
+/** One file at a time: linting a whole batch at once keeps every post's working data alive together. */
+async function lintBatch(tasks: readonly Task[]): Promise<TaskOutcome[]> {
+  const outcomes: TaskOutcome[] = [];
+  for (const task of tasks) outcomes.push(await lintTask(task));
+  return outcomes;
+}
+
 parentPort?.on('message', (batch: { id: number; tasks: Task[] }) => {
-  void Promise.all(batch.tasks.map(lintTask)).then((outcomes) => parentPort?.postMessage({ id: batch.id, outcomes }));
+  void lintBatch(batch.tasks).then((outcomes) => parentPort?.postMessage({ id: batch.id, outcomes }));
 });

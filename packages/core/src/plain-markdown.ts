@@ -1,6 +1,6 @@
 /**
  * The mdast tree of a Markdown file that uses no Markdown syntax at all: optional `---` YAML
- * frontmatter, then paragraphs of plain lines. Most drafts are like that, and building their
+ * frontmatter, then paragraphs of plain lines, and `---` between them to split a thread. Most drafts are like that, and building their
  * tree directly is many times cheaper than running micromark. Anything this cannot be sure
  * about returns null and goes through remark-parse; a test checks that the trees are equal.
  */
@@ -8,8 +8,13 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 
 type Point = NonNullable<Root['position']>['start'];
 
-/** Characters that may start inline syntax (emphasis, code, links, HTML, escapes, entities), and tabs. */
-const INLINE = /[\\`*_[\]<>&\t]/u;
+/** Characters that may start inline syntax (emphasis, code, links, HTML, escapes), and tabs. */
+const INLINE = /[\\`*[\]<>\t]/u;
+/**
+ * `_` that could open or close emphasis: any not between two letters or digits ("@ana_g" is
+ * plain text), and `&` that could start a character reference ("&amp;", "&#233;").
+ */
+const UNDERSCORE_OR_ENTITY = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z\d]+);/u;
 /**
  * Lines that could be (or end) a block construct: leading or trailing whitespace (indented
  * code, hard breaks), ATX headings, thematic breaks and setext underlines (`-`, `=`, `*`, `_`),
@@ -34,7 +39,8 @@ export function parsePlainMarkdown(source: string): Root | null {
     offset = end + 1;
     index = close + 1;
   }
-  if (INLINE.test(offset === 0 ? source : source.slice(offset))) return null;
+  const body = offset === 0 ? source : source.slice(offset);
+  if (INLINE.test(body) || UNDERSCORE_OR_ENTITY.test(body)) return null;
   let paragraph: { first: number; from: number; lines: string[] } | null = null;
   const flush = (): void => {
     if (!paragraph) return;
@@ -51,7 +57,10 @@ export function parsePlainMarkdown(source: string): Root | null {
   for (; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (line === '') flush();
-    else if (BLOCK_LINE.test(line)) return null;
+    else if (line === '---' && !paragraph) {
+      // A thread separator: after a blank line `---` is a thematic break, not a setext underline.
+      children.push({ type: 'thematicBreak', position: { start: point(index + 1, 1, offset), end: point(index + 1, 4, offset + 3) } });
+    } else if (BLOCK_LINE.test(line)) return null;
     else if (paragraph) paragraph.lines.push(line);
     else paragraph = { first: index, from: offset, lines: [line] };
     offset += line.length + 1;

@@ -34,7 +34,8 @@ describe('parsePlainMarkdown', () => {
   const pieces = [
     'Hola', 'mundo', ' ', ' ', '\n', '\n', '\n\n', '#', '#tag', '# ', '## ', '####### ', '-', '- ', '--', '---', '+', '+ ', '=', '==',
     '1.', '1. ', '2)', '12345678901.', '>', '~', '~~~', '|', ':', '!', '?', '¿', '¡', 'é', 'e\u0301', '👍🏽', '🇪🇸', '漢', '@ana', 'https://x.com/a?b=1',
-    '\u00a0', '\u2028', '(', ')', '"', "'", '$', '%', '^', '{', '}', '\f', '\v', '    ', 'tags: [a]', '---\n', '\n---\n', '\n---',
+    '\u00a0', '\u2028', '(', ')', '"', "'", '$', '%', '^', '{', '}', '\f', '\v', '    ', 'tags: [a]', '---\n', '\n---\n', '\n---', '\n\n---\n\n',
+    '_', 'a_b', '@ana_g', '_x', 'x_', '__', '&', ' & ', '&amp;', '&copy', '&#233;', '&x;', 'AT&T', '---\n---',
   ];
   let seed = 7;
   const random = (n: number): number => {
@@ -61,6 +62,9 @@ describe('parsePlainMarkdown', () => {
     ['a setext underline', 'Hola\n==='],
     ['indented text', '    code'],
     ['a frontmatter without its closing fence', '---\nplatform: x\nHola'],
+    ['underscore emphasis', 'hola _amigos_'],
+    ['a character reference', 'caf&eacute; &#233;'],
+    ['a setext heading made by ---', 'Hola\n---'],
   ])('leaves %s to remark-parse', (_name, source) => {
     expect(parsePlainMarkdown(source)).toBeNull();
   });
