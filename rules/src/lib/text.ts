@@ -194,11 +194,11 @@ type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefi
  * phrases that start with it, so a post is scanned once whatever the size of the lists.
  */
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, Pattern[]>();
+  readonly byFirst = new Map<string, Pattern[]>();
   /** Phrases starting with a wildcard word ("agradec*"), by their first two letters. */
-  private readonly prefixed = new Map<string, Pattern[]>();
+  readonly prefixed = new Map<string, Pattern[]>();
   /** Phrases starting with a lone "*". */
-  private readonly anyFirst: Pattern[] = [];
+  readonly anyFirst: Pattern[] = [];
 
   constructor(phrases: readonly string[]) {
     for (const written of new Set(phrases.map((p) => p.trim()).filter(Boolean))) {
@@ -311,18 +311,121 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher | null
 /** Finds every phrase of `matcher` in the folded text, with spans in the original text. */
 export function findAll(folded: Folded, matcher: PhraseMatcher | null, category: string): PhraseMatch[] {
   if (!matcher) return [];
+  const tokens = tokensOf(folded);
+  return matcher.match(tokens).map(([a, b]) => toMatch(folded, tokens, a, b, category));
+}
+
+function tokensOf(folded: Folded): Token[] {
   let tokens = tokenCache.get(folded);
   if (!tokens) {
     tokens = tokenize(folded.text, folded);
     tokenCache.set(folded, tokens);
   }
-  return matcher.match(tokens).map(([a, b]) => {
-    const first = tokens[a];
-    const last = tokens[b - 1];
-    const start = first?.start ?? 0;
-    const end = last?.end ?? start;
-    return { start: originOf(folded, start), end: originOf(folded, end), category, phrase: folded.text.slice(start, end) };
+  return tokens;
+}
+
+function toMatch(folded: Folded, tokens: readonly Token[], a: number, b: number, category: string): PhraseMatch {
+  const start = tokens[a]?.start ?? 0;
+  const end = tokens[b - 1]?.end ?? start;
+  return { start: originOf(folded, start), end: originOf(folded, end), category, phrase: folded.text.slice(start, end) };
+}
+
+interface Tagged {
+  readonly category: number;
+  readonly pattern: Pattern;
+}
+
+/** Several categories' matchers merged, so that a post's tokens are scanned once for all of them. */
+class CategoryMatcher {
+  readonly byFirst = new Map<string, Tagged[]>();
+  readonly prefixed = new Map<string, Tagged[]>();
+  readonly anyFirst: Tagged[] = [];
+
+  constructor(readonly categories: readonly string[], matchers: readonly (PhraseMatcher | null)[]) {
+    const add = <K>(into: Map<K, Tagged[]>, key: K, category: number, patterns: readonly Pattern[]): void => {
+      const list = into.get(key) ?? [];
+      for (const pattern of patterns) list.push({ category, pattern });
+      into.set(key, list);
+    };
+    matchers.forEach((matcher, category) => {
+      if (!matcher) return;
+      for (const [key, patterns] of matcher.byFirst) add(this.byFirst, key, category, patterns);
+      for (const [key, patterns] of matcher.prefixed) add(this.prefixed, key, category, patterns);
+      for (const pattern of matcher.anyFirst) this.anyFirst.push({ category, pattern });
+    });
+  }
+
+  /**
+   * Per category, exactly what PhraseMatcher.match finds: leftmost-longest matches that do not
+   * overlap each other (matches of different categories may overlap).
+   */
+  match(tokens: readonly Token[]): [number, number][][] {
+    const n = this.categories.length;
+    const out: [number, number][][] = Array.from({ length: n }, () => []);
+    const free = new Array<number>(n).fill(0);
+    const best = new Array<number>(n).fill(0);
+    const touched: number[] = [];
+    const consider = (list: readonly Tagged[] | undefined, i: number): void => {
+      if (!list) return;
+      for (const { category, pattern } of list) {
+        if (i < (free[category] ?? 0) || pattern.length <= (best[category] ?? 0)) continue;
+        const length = matchAt(pattern, tokens, i);
+        if (length > (best[category] ?? 0)) {
+          if (best[category] === 0) touched.push(category);
+          best[category] = length;
+        }
+      }
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      consider(this.byFirst.get(token.text), i);
+      if (token.word) consider(this.prefixed.get(token.key2), i);
+      consider(this.anyFirst, i);
+      for (const category of touched) {
+        const length = best[category] ?? 0;
+        out[category]?.push([i, i + length]);
+        free[category] = i + length;
+        best[category] = 0;
+      }
+      touched.length = 0;
+    }
+    return out;
+  }
+}
+
+const listIds = new WeakMap<readonly string[], number>();
+let nextListId = 0;
+const categoryMatchers = new Map<string, CategoryMatcher>();
+
+/**
+ * `findAll` for several categories at once (category → phrases), in one pass over the tokens.
+ * Returns the matches of each category, as `findAll` would.
+ */
+export function findCategories(folded: Folded, lists: Readonly<Record<string, readonly string[]>>): Record<string, PhraseMatch[]> {
+  const categories = Object.keys(lists);
+  const key = categories
+    .map((c) => {
+      const list = lists[c] ?? [];
+      let id = listIds.get(list);
+      if (id === undefined) listIds.set(list, (id = nextListId++));
+      return `${c}:${id}`;
+    })
+    .join(',');
+  let matcher = categoryMatchers.get(key);
+  if (!matcher) {
+    matcher = new CategoryMatcher(categories, categories.map((c) => compilePhrases(lists[c] ?? [])));
+    // Each config's extra phrases make one more combination; a long run sees only a few.
+    if (categoryMatchers.size >= 64) categoryMatchers.clear();
+    categoryMatchers.set(key, matcher);
+  }
+  const tokens = tokensOf(folded);
+  const found = matcher.match(tokens);
+  const out: Record<string, PhraseMatch[]> = {};
+  categories.forEach((category, i) => {
+    out[category] = (found[i] ?? []).map(([a, b]) => toMatch(folded, tokens, a, b, category));
   });
+  return out;
 }
 
 /** Drops matches that overlap an earlier (or longer) match, so one phrase counts once. */

@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, fold, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
+import { compilePhrases, dedupe, findAll, findCategories, fold, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -79,16 +79,53 @@ export interface VoiceOptions {
   readonly nlp?: boolean;
 }
 
-/** Finds self- and reader-references in a post's plain text. Async only when `nlp` is set. */
+const EXTRA_KEYS = ['self', 'sales', 'superlatives', 'reader', 'allow'] as const;
+const voiceCache = new WeakMap<Brand, Map<string, Voice>>();
+
+/**
+ * Finds self- and reader-references in a post's plain text. Async only when `nlp` is set.
+ * Several rules ask about the same post: the last few answers are remembered.
+ */
 export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, options: VoiceOptions): Promise<Voice> {
+  const extras = options.extras ?? {};
+  const key = [options.lang, options.nlp === true, ...EXTRA_KEYS.map((k) => (extras[k] ?? []).join('\u0001')), view.code.join(';'), view.text].join('\u0000');
+  let cache = voiceCache.get(options.brand);
+  if (!cache) {
+    cache = new Map();
+    voiceCache.set(options.brand, cache);
+  }
+  let voice = cache.get(key);
+  if (!voice) {
+    voice = await analyse(view, options);
+    if (cache.size >= 16) cache.clear();
+    cache.set(key, voice);
+  }
+  return voice;
+}
+
+async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOptions): Promise<Voice> {
   const { lang, brand, extras = {} } = options;
   const lexicon = loadLexicon('excessive-self-promotion');
   const masked = maskNonProse(view.text, view.code);
   const folded: Folded = fold(masked);
-  const find = (category: string, extra: readonly string[] = []): PhraseMatch[] =>
-    findAll(folded, compilePhrases(phrases(lexicon, lang, category, extra)), category);
+  // Every category in one pass over the post's words.
+  const of = (category: string, extra?: readonly string[]): readonly string[] => phrases(lexicon, lang, category, extra);
+  const byCategory = findCategories(folded, {
+    allow: of('allow', extras.allow),
+    community: of('community'),
+    apology: of('apology'),
+    jobs: of('jobs'),
+    tips: of('tips'),
+    hooks: of('hooks'),
+    reader: of('reader', extras.reader),
+    self: of('self', extras.self),
+    sales: of('sales', extras.sales),
+    superlatives: of('superlatives', extras.superlatives),
+    statement: of('statement'),
+  });
+  const find = (category: string): PhraseMatch[] => byCategory[category] ?? [];
 
-  const allowed = find('allow', extras.allow);
+  const allowed = find('allow');
   const community = find('community');
   const apology = find('apology');
   const jobs = find('jobs');
@@ -96,12 +133,12 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
   const hooks = find('hooks');
   const notSelf = new Set(phrases(lexicon, lang, 'notSelf').map((w) => fold(w).text));
 
-  const reader: PhraseMatch[] = find('reader', extras.reader);
+  const reader: PhraseMatch[] = find('reader');
   if (lang === 'es') {
     // On the unfolded text: the accent is what marks the imperative.
     reader.push(...regexMatches(masked.toLowerCase(), IMPERATIVE_CLITIC, 'reader', (w) => !w.endsWith('mente') && w !== 'términos'));
   }
-  const self: PhraseMatch[] = find('self', extras.self);
+  const self: PhraseMatch[] = find('self');
   if (options.nlp === true) {
     // The tagger knows verb person where endings are ambiguous ("tienes", "probaste" vs
     // "mesas"; "ofrecemos" vs "ramos"), and that "celebremos" (subjunctive) means "let's".
@@ -119,8 +156,8 @@ export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, option
   self.push(...findAll(fold(maskUrls(view.text).replace(/(?<![\p{L}\p{N}_])@/gu, ' ')), brandRe, 'brand'));
 
   const readerFound = dedupe(reader).filter((m) => !allowed.some((a) => overlaps(a, m)));
-  const sales = find('sales', extras.sales);
-  const superlatives = find('superlatives', extras.superlatives);
+  const sales = find('sales');
+  const superlatives = find('superlatives');
 
   const list = sentences(masked);
   const bySentence = list.map((s) => {
