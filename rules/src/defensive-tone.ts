@@ -18,6 +18,8 @@ type Kind = (typeof KINDS)[number];
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu;
 /** The contrast that takes a thank-you back in the same sentence. */
 const BUT = /,?\s(?:but|pero|sin embargo|however)\b/iu;
+/** A sentence that opens by taking back what came before: "However, …", "Sin embargo, …", "But let's be honest…". */
+const CONTRAST_OPENER = /^(?:but|however|that said|having said that|still|pero|sin embargo|igual|aun asi|ahora bien|eso si|no obstante)\b/u;
 const BANG_CHAIN = /[!¡]{2,}|[?¿][!¡]|[!¡][?¿]/gu;
 const NEVER = /$^/gu;
 /** Second person + negated past: "you didn't practise", "no practicaste", "no te fijaste". */
@@ -111,15 +113,29 @@ export default defineRule<Options>({
     const sentenceOf = (m: Span): Sentence | undefined => list.find((x) => m.start >= x.start && m.start < x.end);
     // "Thanks for your feedback, but…" is not gratitude: the "but" takes it back.
     // "Thanks for your review, but…": the "but" takes the thanks back (and is a soft sign below).
+    // So does a next sentence that opens with one ("Thanks for your review. However, …").
+    const contrastAfter = (sentence: Sentence): { start: number; end: number; phrase: string } | null => {
+      const but = BUT.exec(sentence.text);
+      if (but) return { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0] };
+      const next = list[list.indexOf(sentence) + 1];
+      const opener = next ? CONTRAST_OPENER.exec(fold(next.text).text) : null;
+      return next && opener ? { start: next.start, end: next.start + opener[0].length, phrase: next.text.slice(0, opener[0].length) } : null;
+    };
     const takenBack = find('thanks').map((m) => {
       const sentence = sentenceOf(m);
-      const but = sentence ? BUT.exec(sentence.text) : null;
-      return { m, at: sentence && but ? { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0] } : null };
+      return { m, at: sentence ? contrastAfter(sentence) : null };
     });
     const thanks = takenBack.filter((t) => t.at === null).map((t) => t.m);
+    // An apology followed by "…, but" or "But let's be honest…" is taken back the same way.
+    const takesBack = (m: Span): boolean => {
+      const sentence = sentenceOf(m);
+      return sentence !== undefined && contrastAfter(sentence) !== null;
+    };
     // "Sorry you feel that way" is in `repeat`: a non-apology is no apology.
     const nonApologies = find('repeat');
-    const apologies = find('acknowledge').filter((m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end));
+    const apologies = find('acknowledge').filter(
+      (m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end) && !takesBack(m),
+    );
     // "It's not our fault" contains "our fault": a negated admission is a denial.
     const admits = find('admit').some((m) => !negated(lower, m));
     const acknowledges = thanks.length > 0 || apologies.length > 0;
@@ -183,7 +199,10 @@ export default defineRule<Options>({
       if (!NOT_PRETERITE.has(fold(m[0].split(' ').pop() ?? '').text) && kind(hit) && !flagged.some((g) => hit.start < g.end && g.start < hit.end)) weak.push(hit);
     }
     for (const m of masked.matchAll(SCARE_QUOTE)) {
-      const words = (m[1] ?? '').trim().split(/\s+/u).length;
+      const quoted = (m[1] ?? '').trim();
+      // A capitalised name in quotes ("Patient resources" tab) is a label, not their words.
+      if (/^\p{Lu}/u.test(quoted)) continue;
+      const words = quoted.split(/\s+/u).length;
       const hit = { start: m.index, end: m.index + m[0].length, category: 'sarcasm', phrase: m[0] };
       if (words <= 4 && kind(hit)) weak.push(hit);
     }
@@ -210,7 +229,7 @@ export default defineRule<Options>({
     }
     const worst =
       KINDS.map((k) => flagged.filter((f) => f.category === k).sort((a, b) => a.start - b.start)[0]).find((f) => f !== undefined) ??
-      weak.sort((a, b) => a.start - b.start)[0];
+      weak.sort((a, b) => KINDS.indexOf(a.category as Kind) - KINDS.indexOf(b.category as Kind) || a.start - b.start)[0];
     if (!worst) return;
     context.report({
       messageId: worst.category,
