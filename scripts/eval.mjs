@@ -20,8 +20,9 @@ if (unknown.length > 0) {
 const corpusDir = join(root, 'fixtures', 'eval');
 const docPath = join(root, 'docs', 'quality.md');
 const { brand, posts } = loadCorpus(corpusDir);
-// Mistakes are listed for the tuning splits only, never for the held-out test split.
-const tuningSplits = [...new Set(posts.map((p) => p.split))].filter((split) => split !== 'test');
+// Mistakes are listed for the tuning splits only, never for the held-out splits.
+const HELD_OUT = ['test', 'check'];
+const tuningSplits = [...new Set(posts.map((p) => p.split))].filter((split) => !HELD_OUT.includes(split));
 const evaluation = await evaluate({ posts, rules, brand, explainSplits: tuningSplits });
 const doc = renderQualityDoc(evaluation);
 
@@ -45,7 +46,7 @@ function report() {
   for (const { id } of evaluation.rules) {
     const mistakes = evaluation.mistakes.filter((m) => m.rule === id);
     const fp = mistakes.filter((m) => m.kind === 'FP').length;
-    console.log(`\n${id}: ${fp} false positives, ${mistakes.length - fp} false negatives on dev and dev2`);
+    console.log(`\n${id}: ${fp} false positives, ${mistakes.length - fp} false negatives on ${tuningSplits.join(', ')}`);
     for (const m of mistakes) {
       const tags = m.hard.length > 0 ? ` [${m.hard.join(', ')}]` : '';
       console.log(`  ${m.kind} fixtures/eval/${m.file}${tags}`);
