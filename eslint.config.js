@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'bench/corpus*/**', 'coverage/**'],
+    ignores: ['**/dist/**', 'packages/cli/bundle/**', '**/node_modules/**', 'bench/corpus*/**', 'coverage/**'],
   },
   js.configs.recommended,
   {

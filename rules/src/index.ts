@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConfigFile, Rule } from '@postlint/core';
+import { LEXICON_DIR } from './lib/lexicon.js';
 
 export { findHashtags, findMentions, type SocialToken } from './lib/social.js';
 import aboveTheFold from './above-the-fold.js';
@@ -52,7 +54,6 @@ export const DEFAULT_PRESET = 'postlint:recommended';
 export function rulesFingerprint(): string {
   const hash = createHash('sha1');
   for (const rule of rules.values()) hash.update(JSON.stringify(rule.meta));
-  const dir = new URL('../lexicons/', import.meta.url);
-  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(new URL(file, dir)));
+  for (const file of readdirSync(LEXICON_DIR).sort()) hash.update(file).update(readFileSync(join(LEXICON_DIR, file)));
   return hash.digest('hex');
 }

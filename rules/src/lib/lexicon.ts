@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** Phrase lists of one rule: language → category → phrases. */
 export type Lexicon = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
 const cache = new Map<string, Lexicon>();
+
+/**
+ * `rules/lexicons/`, found through the package name rather than this file's place, so that it
+ * is the same folder when this code runs from the CLI's bundle.
+ */
+export const LEXICON_DIR = join(dirname(createRequire(import.meta.url).resolve('@postlint/rules/package.json')), 'lexicons');
 
 /**
  * Loads `rules/lexicons/<ruleId>.json`, the word lists a marketer can read and extend.
@@ -12,8 +20,7 @@ const cache = new Map<string, Lexicon>();
 export function loadLexicon(ruleId: string): Lexicon {
   let lexicon = cache.get(ruleId);
   if (lexicon) return lexicon;
-  const url = new URL(`../../lexicons/${ruleId}.json`, import.meta.url);
-  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  const data: unknown = JSON.parse(readFileSync(join(LEXICON_DIR, `${ruleId}.json`), 'utf8'));
   assertLexicon(data, ruleId);
   lexicon = data;
   cache.set(ruleId, lexicon);
