@@ -1,4 +1,4 @@
-import { defineRule } from '@postlint/core';
+import { defineRule, type Brand } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
 import { fold, maskNonProse, quote } from './lib/text.js';
 
@@ -29,6 +29,24 @@ function kind(word: string, ignore: ReadonlySet<string>): Kind {
   const upper = word.match(/\p{Lu}/gu)?.length ?? 0;
   if (upper < 2 || ignore.has(fold(word).text) || ROMAN.test(word)) return 'neutral';
   return upper === 2 ? 'short' : 'caps';
+}
+
+const ignoredCache = new WeakMap<readonly string[], WeakMap<Brand, ReadonlySet<string>>>();
+
+/** Acronyms and the words of brand names, folded: built once per word list and config, not per post. */
+function ignored(acronyms: readonly string[], brand: Brand): ReadonlySet<string> {
+  let byBrand = ignoredCache.get(acronyms);
+  if (!byBrand) {
+    byBrand = new WeakMap();
+    ignoredCache.set(acronyms, byBrand);
+  }
+  let set = byBrand.get(brand);
+  if (!set) {
+    const brandWords = brand.names.flatMap((name) => name.split(/\s+/u));
+    set = new Set([...acronyms, ...brandWords].filter(Boolean).map((w) => fold(w).text));
+    byBrand.set(brand, set);
+  }
+  return set;
 }
 
 interface Found {
@@ -128,10 +146,10 @@ export default defineRule<Options>({
     const { lang } = post;
     const view = post.plain;
     const lexicon = loadLexicon('shouting');
-    const brandWords = context.brand.names.flatMap((name) => name.split(/\s+/u));
-    const ignore = new Set([...phrases(lexicon, lang, 'acronyms', context.options.allow), ...brandWords].filter(Boolean).map((w) => fold(w).text));
     const text = maskNonProse(view.text, view.code).replace(HASHTAG, (m) => ' '.repeat(m.length));
-    const found = [...capsRuns(text, ignore), ...markChains(text, lang)].sort((a, b) => a.start - b.start);
+    // Most posts have no word with two capitals and no small letter: no run to look for.
+    const runs = /\p{Lu}[^\s\p{Ll}]*?\p{Lu}/u.test(text) ? capsRuns(text, ignored(phrases(lexicon, lang, 'acronyms', context.options.allow), context.brand)) : [];
+    const found = [...runs, ...markChains(text, lang)].sort((a, b) => a.start - b.start);
     for (const f of found) {
       context.report({ messageId: f.messageId, range: view.range(f.start, f.end), data: { phrase: quote(f.phrase, lang) } });
     }

@@ -82,10 +82,19 @@ const SCHEME_LINK = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
 
 /** Blanks out web addresses and code (same length), keeping #hashtags and @mentions. */
 export function maskLinksAndCode(text: string, code: readonly (readonly [number, number])[] = []): string {
-  let out = text.replace(SCHEME_LINK, (m) => ' '.repeat(m.length));
-  for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  // Three rules ask for the same post's text: remember the last few.
+  const key = code.length === 0 ? text : `${text}\u0000${code.join(';')}`;
+  let out = linkMaskCache.get(key);
+  if (out === undefined) {
+    out = text.includes('://') || /www\./iu.test(text) ? text.replace(SCHEME_LINK, (m) => ' '.repeat(m.length)) : text;
+    for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+    if (linkMaskCache.size >= 64) linkMaskCache.clear();
+    linkMaskCache.set(key, out);
+  }
   return out;
 }
+
+const linkMaskCache = new Map<string, string>();
 
 /** Replaces URLs, e-mail addresses, @mentions and code with spaces (same length). */
 export function maskNonProse(text: string, code: readonly (readonly [number, number])[] = []): string {
