@@ -22,7 +22,7 @@ import { discover } from './discover.js';
 import { formatterNames, getFormatter, type Formatter } from './formatters/index.js';
 import { decodeDraft, readDraft, type ReadFile } from './read.js';
 import { LintCache, sha1 } from './cache.js';
-import { lintInWorkers } from './pool.js';
+import { WorkerPool } from './pool.js';
 import { lintTask, type Task, type TaskOutcome } from './worker.js';
 import { statsTable } from './stats.js';
 import { mapLimit, Progress } from './progress.js';
@@ -58,6 +58,7 @@ function useColor(options: CliOptions, io: Io): boolean {
 /** Runs postlint and returns the exit code: 0 clean, 1 lint errors/too many warnings, 2 usage/config/input error. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let options: CliOptions | undefined;
+  let pool: WorkerPool | null = null;
   try {
     options = parseCliArgs(argv);
     if (options.help) {
@@ -100,6 +101,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
     const results: LintResult[] = [];
     let problems = 0;
+    const threadsFor = (files: number): number => (options?.concurrency === 'auto' ? autoThreads(files) : (options?.concurrency ?? 1));
+    const startPool = (threads: number): WorkerPool | null => (threads > 1 ? new WorkerPool(threads) : null);
     const badConfigs = new Set<string>();
     const opts = options;
     /** Files the user named (or piped in): being skipped deserves a word. */
@@ -143,6 +146,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { shard } = options;
       // Round-robin over the sorted list: deterministic, and every file is in exactly one shard.
       const files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
+      // Without a cache every file will be linted: start the threads now, while the files are read.
+      if (!cache && !stats) pool = startPool(threadsFor(files.length));
       const progress = new Progress(files.length, io);
       // Read ahead: many small files are bound by I/O latency, not by the disk.
       const reads = await mapLimit(files, 32, async (file) => {
@@ -186,17 +191,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return problems > 0 || results.length > 0 ? 2 : 0;
     }
 
-    const threads = options.concurrency === 'auto' ? autoThreads(tasks.length) : options.concurrency;
+    pool ??= startPool(threadsFor(tasks.length));
     const progress = new Progress(tasks.length, io);
-    const outcomes =
-      threads > 1
-        ? await lintInWorkers(tasks, threads, (n) => {
-            progress.set(n, 'linting');
-          })
-        : await sequential(tasks, () => {
-            progress.tick('linting');
-          });
+    const outcomes = pool
+      ? await pool.lint(tasks, (n) => {
+          progress.set(n, 'linting');
+        })
+      : await sequential(tasks, () => {
+          progress.tick('linting');
+        });
     progress.done();
+    await pool?.close();
+    pool = null;
     outcomes.forEach((outcome, i) => {
       const task = tasks[i];
       if (!task) return;
@@ -241,6 +247,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`postlint: internal error: ${message}${options?.debug === true ? '' : ' (run with --debug for details)'}\n`);
     if (options?.debug === true && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
+  } finally {
+    // Threads started early must not outlive a run that stopped on an error.
+    await pool?.close();
   }
 }
 
