@@ -1,7 +1,7 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
 import { analyseVoice } from './lib/voice.js';
-import { compilePhrases, findAll, fold, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
+import { compilePhrases, findAll, fold, foldedSet, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
 export type Options = {
   /** More phrases per kind: blame, denial, repeat, sarcasm, argue. */
@@ -164,12 +164,13 @@ export default defineRule<Options>({
     }
     if (!acknowledges) found.push(...find('sarcasmWink').map((m) => ({ ...m, category: 'sarcasm' })));
 
-    const acronyms = new Set([...phrases(lexicon, lang, 'acronyms'), ...context.brand.names].map((w) => fold(w).text));
-    const common = new Set(phrases(lexicon, lang, 'commonCaps').map((w) => fold(w).text));
+    const acronymList = foldedSet(phrases(lexicon, lang, 'acronyms'));
+    const brandNames = foldedSet(context.brand.names);
+    const common = foldedSet(phrases(lexicon, lang, 'commonCaps'));
     // Short capitalised words are usually acronyms (VAT, UTR, IRPF) unless they are everyday words.
     const shouted = (word: string): boolean => {
       const w = fold(word).text;
-      return !acronyms.has(w) && (w.length >= 5 || common.has(w));
+      return !acronymList.has(w) && !brandNames.has(w) && (w.length >= 5 || common.has(w));
     };
     const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => shouted(m[0]));
     if (caps.length >= 2) {

@@ -19,14 +19,28 @@ const MARKS = /\p{M}/gu;
  * ñ keeps its tilde: "año" and "ano" are different words.
  */
 export function fold(text: string): Folded {
+  // Single words are cheap to fold and would only push posts out of the cache.
+  if (text.length < 32) return foldUncached(text);
   let folded = foldCache.get(text);
   if (folded === undefined) {
     folded = foldUncached(text);
-    // Every rule folds the same post text: remember the last few.
+    // Every rule folds the same post text (and its tokens hang on the result): remember the last few.
     if (foldCache.size >= 64) foldCache.clear();
     foldCache.set(text, folded);
   }
   return folded;
+}
+
+const foldedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The words of a lexicon list, folded, as a set: built once per list, not once per post. */
+export function foldedSet(words: readonly string[]): ReadonlySet<string> {
+  let set = foldedSets.get(words);
+  if (!set) {
+    set = new Set(words.map((w) => fold(w).text));
+    foldedSets.set(words, set);
+  }
+  return set;
 }
 
 const foldCache = new Map<string, Folded>();

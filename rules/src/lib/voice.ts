@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, findCategories, fold, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
+import { compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -131,7 +131,7 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
   const jobs = find('jobs');
   const tips = find('tips');
   const hooks = find('hooks');
-  const notSelf = new Set(phrases(lexicon, lang, 'notSelf').map((w) => fold(w).text));
+  const notSelf = foldedSet(phrases(lexicon, lang, 'notSelf'));
 
   const reader: PhraseMatch[] = find('reader');
   if (lang === 'es') {
