@@ -2,55 +2,76 @@ import { Worker } from 'node:worker_threads';
 import type { Task, TaskOutcome } from './worker.js';
 
 /**
- * Worker threads that lint batches of files. Started before the files are read, so that
- * loading the linter in each thread overlaps the reading; `close` must always be called.
+ * Worker threads that lint files as they are handed in. Started before the files are read,
+ * so that loading the linter in each thread, reading the files and linting them overlap;
+ * `close` must always be called.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
+  private readonly idle: Worker[] = [];
+  private readonly tasks: Task[] = [];
+  private readonly outcomes: TaskOutcome[] = [];
+  private sent = 0;
+  private done = 0;
+  private ended = false;
+  private failure: unknown = null;
+  private settle: (() => void) | null = null;
+  private onProgress: (done: number) => void = () => undefined;
 
-  constructor(size: number) {
+  /** `batchSize`: files per message, enough to keep messages few, small enough to balance. */
+  constructor(
+    size: number,
+    private readonly batchSize = 50,
+  ) {
     const url = new URL('./worker.js', import.meta.url);
     // A bounded heap makes V8 collect instead of growing: peak memory stays flat on big runs.
     this.workers = Array.from({ length: size }, () => new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 128 } }));
+    for (const worker of this.workers) {
+      worker.on('message', (message: { id: number; outcomes: TaskOutcome[] }) => {
+        message.outcomes.forEach((o, i) => (this.outcomes[message.id + i] = o));
+        this.done += message.outcomes.length;
+        this.onProgress(this.done);
+        this.idle.push(worker);
+        this.dispatch();
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        this.settle?.();
+      });
+      this.idle.push(worker);
+    }
   }
 
-  /** Lints `tasks` in batches (few messages, balanced load); outcomes come back in task order. */
-  async lint(tasks: readonly Task[], onProgress: (done: number) => void): Promise<TaskOutcome[]> {
-    const outcomes: TaskOutcome[] = new Array<TaskOutcome>(tasks.length);
-    const batchSize = Math.max(10, Math.min(200, Math.ceil(tasks.length / (this.workers.length * 8))));
-    let next = 0;
-    let done = 0;
-    await Promise.all(
-      this.workers.map(
-        (worker) =>
-          new Promise<void>((resolveWorker, reject) => {
-            const send = (): void => {
-              if (next >= tasks.length) {
-                worker.off('message', receive);
-                worker.off('error', reject);
-                resolveWorker();
-                return;
-              }
-              const id = next;
-              next = Math.min(tasks.length, next + batchSize);
-              worker.postMessage({ id, tasks: tasks.slice(id, next) });
-            };
-            const receive = (message: { id: number; outcomes: TaskOutcome[] }): void => {
-              message.outcomes.forEach((o, i) => (outcomes[message.id + i] = o));
-              done += message.outcomes.length;
-              onProgress(done);
-              send();
-            };
-            worker.on('message', receive);
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
-    return outcomes;
+  /** Queues one file; it is linted as soon as a thread is free and a batch is full. */
+  add(task: Task): void {
+    this.tasks.push(task);
+    this.dispatch();
+  }
+
+  /** Lints whatever is queued and resolves with every outcome, in the order the files were added. */
+  async finish(onProgress: (done: number) => void): Promise<TaskOutcome[]> {
+    this.onProgress = onProgress;
+    this.ended = true;
+    this.dispatch();
+    await new Promise<void>((resolve) => {
+      this.settle = resolve;
+      if (this.done === this.tasks.length) resolve();
+    });
+    if (this.failure !== null) throw this.failure;
+    return this.outcomes;
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    if (this.done === this.tasks.length && this.ended) this.settle?.();
+    while (this.idle.length > 0 && this.sent < this.tasks.length && (this.ended || this.tasks.length - this.sent >= this.batchSize)) {
+      const worker = this.idle.pop();
+      const id = this.sent;
+      this.sent = Math.min(this.tasks.length, id + this.batchSize);
+      worker?.postMessage({ id, tasks: this.tasks.slice(id, this.sent) });
+    }
   }
 }

@@ -32,16 +32,34 @@ export class Progress {
 }
 
 
-/** `Promise.all(items.map(fn))` with at most `limit` calls in flight, results in order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
+/**
+ * Starts `fn` on the items in order, at most `limit` at a time, and returns one promise per
+ * item: the caller can use the first results while the later ones are still coming.
+ */
+export function inOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R>[] {
+  const starts: (() => void)[] = [];
+  let active = 0;
   let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
+  const pump = (): void => {
+    while (active < limit && next < items.length) {
+      active++;
+      starts[next++]?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+  const promises = items.map(
+    (item, i) =>
+      new Promise<R>((resolve, reject) => {
+        starts[i] = () => {
+          fn(item)
+            .then(resolve, reject)
+            .finally(() => {
+              active--;
+              pump();
+            });
+        };
+      }),
+  );
+  pump();
+  return promises;
 }
+

@@ -25,7 +25,7 @@ import { LintCache, sha1 } from './cache.js';
 import { WorkerPool } from './pool.js';
 import { lintTask, type Task, type TaskOutcome } from './worker.js';
 import { statsTable } from './stats.js';
-import { mapLimit, Progress } from './progress.js';
+import { inOrder, Progress } from './progress.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -149,14 +149,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       // Without a cache every file will be linted: start the threads now, while the files are read.
       if (!cache && !stats) pool = startPool(threadsFor(files.length));
       const progress = new Progress(files.length, io);
-      // Read ahead: many small files are bound by I/O latency, not by the disk.
-      const reads = await mapLimit(files, 32, async (file) => {
+      // Read ahead: many small files are bound by I/O latency, not by the disk. Each file is
+      // handed to the threads as soon as it is read.
+      const reads = inOrder(files, 32, async (file) => {
         const outcome = await readDraft(file, io.readFile);
         progress.tick('reading');
         return outcome;
       });
       for (const [i, file] of files.entries()) {
-        const outcome = reads[i];
+        const outcome = await reads[i];
         const config = await configFor(file);
         if (!config || !outcome) continue;
         if ('problem' in outcome) {
@@ -166,7 +167,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const hash = cache ? sha1(outcome.text) : '';
         const cached = cache?.get(file, hash, config);
         if (cached) results.push(cached);
-        else tasks.push({ file, text: outcome.text, config });
+        else {
+          const task = { file, text: outcome.text, config };
+          tasks.push(task);
+          pool?.add(task);
+        }
       }
       progress.done();
     }
@@ -191,10 +196,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return problems > 0 || results.length > 0 ? 2 : 0;
     }
 
-    pool ??= startPool(threadsFor(tasks.length));
+    if (!pool) {
+      pool = startPool(threadsFor(tasks.length));
+      for (const task of tasks) pool?.add(task);
+    }
     const progress = new Progress(tasks.length, io);
     const outcomes = pool
-      ? await pool.lint(tasks, (n) => {
+      ? await pool.finish((n) => {
           progress.set(n, 'linting');
         })
       : await sequential(tasks, () => {
