@@ -14,7 +14,7 @@ export class WorkerPool {
   private sent = 0;
   private done = 0;
   private ended = false;
-  private failure: unknown = null;
+  private failure: Error | null = null;
   private settle: (() => void) | null = null;
   private onProgress: (done: number) => void = () => undefined;
 
@@ -34,7 +34,7 @@ export class WorkerPool {
         this.idle.push(worker);
         this.dispatch();
       });
-      worker.on('error', (error) => {
+      worker.on('error', (error: Error) => {
         this.failure = error;
         this.settle?.();
       });
