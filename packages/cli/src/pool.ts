@@ -55,7 +55,7 @@ export class WorkerPool {
     this.dispatch();
     await new Promise<void>((resolve) => {
       this.settle = resolve;
-      if (this.done === this.tasks.length) resolve();
+      if (this.done === this.tasks.length || this.failure !== null) resolve();
     });
     if (this.failure !== null) throw this.failure;
     return this.outcomes;
