@@ -121,7 +121,9 @@ export default defineRule<Options>({
       const opener = next ? CONTRAST_OPENER.exec(fold(next.text).text) : null;
       return next && opener ? { start: next.start, end: next.start + opener[0].length, phrase: next.text.slice(0, opener[0].length) } : null;
     };
-    const takenBack = find('thanks').map((m) => {
+    // "We'd appreciate it if you changed your review" asks; it does not thank.
+    const requests = find('notThanks');
+    const takenBack = find('thanks').filter((m) => !requests.some((r) => m.start < r.end && r.start < m.end)).map((m) => {
       const sentence = sentenceOf(m);
       return { m, at: sentence ? contrastAfter(sentence) : null };
     });

@@ -10,6 +10,9 @@ export type Options = {
 /** Leading @mentions of the people being answered: a suggested "thanks" goes after them. */
 const LEADING_MENTIONS = /^(?:\s*@[\p{L}\p{N}_.]+(?:@[\w.-]+)?[,:]?)+\s*/u;
 
+/** The lexicon's languages, plus `any`: thank-yous in other languages that a reply may use. */
+const LANGS = ['en', 'es', 'any'];
+
 export default defineRule<Options>({
   meta: {
     id: 'reply-without-thanks',
@@ -44,9 +47,10 @@ export default defineRule<Options>({
     const text = maskNonProse(view.text, view.code);
     const lexicon = loadLexicon('reply-without-thanks');
     const folded = fold(text);
-    const not = new Set(findAll(folded, compilePhrases(phrases(lexicon, post.lang, 'notThanks')), 'not').map((m) => m.start));
-    const thanks = findAll(folded, compilePhrases(phrases(lexicon, post.lang, 'thanks', context.options.extraThanks)), 'thanks');
-    if (thanks.some((m) => !not.has(m.start))) return;
+    // Thanks in any language counts ("mil gracias" in an English reply, "asante sana").
+    const not = LANGS.flatMap((lang) => findAll(folded, compilePhrases(phrases(lexicon, lang, 'notThanks')), 'not'));
+    const thanks = LANGS.flatMap((lang) => findAll(folded, compilePhrases(phrases(lexicon, lang, 'thanks', lang === post.lang ? context.options.extraThanks : [])), 'thanks'));
+    if (thanks.some((m) => !not.some((n) => m.start < n.end && n.start < m.end))) return;
     const first = sentences(view.text)[0];
     if (!first) return;
     // The mechanical fix: a thank-you right after the @mentions that open the reply.
