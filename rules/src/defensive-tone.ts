@@ -1,5 +1,5 @@
 import { defineRule } from '@postlint/core';
-import { loadLexicon, phrases } from './lib/lexicon.js';
+import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
 import { analyseVoice } from './lib/voice.js';
 import { compilePhrases, findAll, fold, foldedSet, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
@@ -27,7 +27,7 @@ const BLAME_PATTERNS: Readonly<Record<string, RegExp>> = {
   en: /\byou (?:didn['’]t|did not|never|failed to|forgot to|ignored|chose to|decided to|refused|misread|misunderstood|should have|should've)\b/giu,
   es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])|(?<=(?:^|[.!?¡¿…]\s*))haber(?:lo|la|los|las|le|te|se)? ?\p{L}+(?:ado|ido)(?![\p{L}])/giu,
 };
- /**
+/**
  * The customer as the one who acted ("the conditions you ticked", "usted prefirió", "firmaste"):
  * outside an apology or a thank-you, pinning the outcome on their own choice.
  */
@@ -35,9 +35,9 @@ const CUSTOMER_DID: Readonly<Record<string, RegExp>> = {
   en: /\byou(?:['’]d| had| have)? (?:\p{L}{3,}ed|chose|chosen|made|took|signed|paid|left|came|told|wrote|said|brought|sent|bought|knew|saw|agreed|got)\b/giu,
   es: /(?<![\p{L}])usted (?:ya |no )?(?:se |lo |la |le )?\p{L}{3,}ó(?![\p{L}])|(?<![\p{L}])(?:(?:tú|vos) )?(?:ya )?(?:te |lo |la |le )?\p{L}{2,}(?:aste|iste)(?![\p{L}])/giu,
 };
-/** A few of the customer's words in quotes ("impossible", «como nuevo»): thrown back at them. */
 /** Words in -aste/-iste that are not "you did" verbs. */
 const NOT_PRETERITE = new Set(['existe', 'consiste', 'insiste', 'resiste', 'persiste', 'desiste', 'subsiste', 'asiste', 'triste', 'chiste', 'despiste', 'alpiste', 'contraste', 'desgaste', 'traste', 'engaste', 'baste']);
+/** A few of the customer's words in quotes ("impossible", «como nuevo»): thrown back at them. */
 const SCARE_QUOTE = /["“«]([^"“”«»\n]{2,40})["”»]/gu;
 
 /** True when the words just before a match negate it ("not our fault", "no fue culpa nuestra"). */
@@ -98,146 +98,186 @@ export default defineRule<Options>({
   },
   async check(post, context) {
     const lexicon = loadLexicon('defensive-tone');
-    const { lang } = post;
-    const view = post.plain;
-    const masked = maskNonProse(view.text, view.code);
-    const folded = fold(masked);
-    const lower = masked.toLowerCase();
-    const find = (category: string, extra: readonly string[] = []): PhraseMatch[] =>
-      findAll(folded, compilePhrases(phrases(lexicon, lang, category, extra)), category);
+    const reply = read(post.plain.text, post.plain.code, post.lang, lexicon);
     // Replies, and public posts that answer reviews or criticism, are where defensiveness shows.
-    if (post.kind !== 'reply' && find('critics').length === 0) return;
-
-    const allowed = find('allow', context.options.allow);
-    const list = sentences(masked);
-    const sentenceOf = (m: Span): Sentence | undefined => list.find((x) => m.start >= x.start && m.start < x.end);
-    // "Thanks for your feedback, but…" is not gratitude: the "but" takes it back.
-    // "Thanks for your review, but…": the "but" takes the thanks back (and is a soft sign below).
-    // So does a next sentence that opens with one ("Thanks for your review. However, …").
-    const contrastAfter = (sentence: Sentence): { start: number; end: number; phrase: string } | null => {
-      const but = BUT.exec(sentence.text);
-      if (but) return { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0] };
-      const next = list[list.indexOf(sentence) + 1];
-      const opener = next ? CONTRAST_OPENER.exec(fold(next.text).text) : null;
-      return next && opener ? { start: next.start, end: next.start + opener[0].length, phrase: next.text.slice(0, opener[0].length) } : null;
-    };
-    // "We'd appreciate it if you changed your review" asks; it does not thank.
-    const requests = find('notThanks');
-    const takenBack = find('thanks').filter((m) => !requests.some((r) => m.start < r.end && r.start < m.end)).map((m) => {
-      const sentence = sentenceOf(m);
-      return { m, at: sentence ? contrastAfter(sentence) : null };
-    });
-    const thanks = takenBack.filter((t) => t.at === null).map((t) => t.m);
-    // An apology followed by "…, but" or "But let's be honest…" is taken back the same way.
-    const takesBack = (m: Span): boolean => {
-      const sentence = sentenceOf(m);
-      return sentence !== undefined && contrastAfter(sentence) !== null;
-    };
-    // "Sorry you feel that way" is in `repeat`: a non-apology is no apology.
-    const nonApologies = find('repeat');
-    const apologies = find('acknowledge').filter(
-      (m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end) && !takesBack(m),
-    );
-    // "It's not our fault" contains "our fault": a negated admission is a denial.
-    const admits = find('admit').some((m) => !negated(lower, m));
-    const acknowledges = thanks.length > 0 || apologies.length > 0;
-    // A correction that thanks or apologises and brings figures is informing, not denying.
-    const hasFacts = /\d/u.test(masked) || /https?:\/\//u.test(view.text);
-    const apologetic = (m: Span): boolean => {
-      const s = sentenceOf(m);
-      return s !== undefined && apologies.some((a) => a.start >= s.start && a.start < s.end);
-    };
-
-    const found: PhraseMatch[] = [];
-    for (const kind of KINDS) {
-      if (kind === 'shouting') continue;
-      // A reply that admits the mistake is not denying it, whatever negatives it contains.
-      if (kind === 'denial' && ((acknowledges && hasFacts) || admits)) continue;
-      found.push(...find(kind, context.options.extra[kind]));
-    }
-    // "You didn't…" / "no practicaste": pinning it on the customer, unless said with regret.
-    for (const m of masked.matchAll(BLAME_PATTERNS[lang] ?? NEVER)) {
-      const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
-      if (!apologetic(hit)) found.push(hit);
-    }
-    for (const s of list) {
-      const m = SARCASTIC_OPENER.exec(fold(s.text).text);
-      if (m) found.push({ start: s.start, end: s.start + m[0].length, category: 'sarcasm', phrase: m[0] });
-    }
-    if (!acknowledges) found.push(...find('sarcasmWink').map((m) => ({ ...m, category: 'sarcasm' })));
-
-    const acronymList = foldedSet(phrases(lexicon, lang, 'acronyms'));
-    const brandNames = foldedSet(context.brand.names);
-    const common = foldedSet(phrases(lexicon, lang, 'commonCaps'));
-    // Short capitalised words are usually acronyms (VAT, UTR, IRPF) unless they are everyday words.
-    const shouted = (word: string): boolean => {
-      const w = fold(word).text;
-      return !acronymList.has(w) && !brandNames.has(w) && (w.length >= 5 || common.has(w));
-    };
-    const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => shouted(m[0]));
-    if (caps.length >= 2) {
-      const first = caps[0];
-      if (first) {
-        // Report the whole run of capitals that starts there ("DID NOT"), not just one word.
-        const run = /^\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}(?![\p{Ll}]))*/u.exec(masked.slice(first.index))?.[0] ?? first[0];
-        found.push({ start: first.index, end: first.index + run.length, category: 'shouting', phrase: run });
-      }
-    } else if (!acknowledges) {
-      for (const m of masked.matchAll(BANG_CHAIN)) found.push({ start: m.index, end: m.index + m[0].length, category: 'shouting', phrase: m[0] });
-    }
-    const flagged = found.filter((f) => !allowed.some((a) => f.start < a.end && a.start < f.end));
-    // Softer signs ("you should", "clearly") count only when they add up or nothing mitigates them.
-    const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(
-      (f) => !allowed.some((a) => f.start < a.end && a.start < f.end) && !flagged.some((g) => f.start < g.end && g.start < f.end),
-    );
-    for (const { at } of takenBack) if (at) weak.push({ ...at, category: 'argue' });
-    // Softer still, and general: the customer's own choices, and their words thrown back in
-    // quotes, outside any sentence that thanks or apologises.
-    const kind = (m: Span): boolean => {
-      const s = sentenceOf(m);
-      return s === undefined || (!apologetic(m) && !thanks.some((t) => t.start >= s.start && t.start < s.end));
-    };
-    for (const m of masked.matchAll(CUSTOMER_DID[lang] ?? NEVER)) {
-      const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
-      if (!NOT_PRETERITE.has(fold(m[0].split(' ').pop() ?? '').text) && kind(hit) && !flagged.some((g) => hit.start < g.end && g.start < hit.end)) weak.push(hit);
-    }
-    for (const m of masked.matchAll(SCARE_QUOTE)) {
-      const quoted = (m[1] ?? '').trim();
-      // A capitalised name in quotes ("Patient resources" tab) is a label, not their words.
-      if (/^\p{Lu}/u.test(quoted)) continue;
-      const words = quoted.split(/\s+/u).length;
-      const hit = { start: m.index, end: m.index + m[0].length, category: 'sarcasm', phrase: m[0] };
-      if (words <= 4 && kind(hit)) weak.push(hit);
-    }
-    const fixes = find('fix').length > 0;
-    const mitigation = (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (fixes ? 1 : 0);
-    if (mitigation === 0) {
+    if (post.kind !== 'reply' && reply.find('critics').length === 0) return;
+    const allowed = reply.find('allow', context.options.allow);
+    const notAllowed = (f: Span): boolean => !allowed.some((a) => f.start < a.end && a.start < f.end);
+    const hasFacts = /\d/u.test(reply.masked) || /https?:\/\//u.test(post.plain.text);
+    const good = goodSigns(reply);
+    const flagged = clearSigns(reply, good, hasFacts, context.options.extra, context.brand.names, lexicon).filter(notAllowed);
+    const weak = softSigns(reply, good, flagged).filter(notAllowed);
+    if (good.mitigation === 0) {
       // Answering a complaint with the business's merits ("the highest-rated clinic in town")
       // is defending, not listening; so is a reply with no thanks, apology or fix at all.
-      const voice = await analyseVoice({ text: masked, code: [] }, { lang, brand: context.brand });
-      const merits = voice.findings.filter((f) => f.weight > 1);
-      weak.push(...merits.map((m) => ({ ...m, category: 'argue' })));
+      const voice = await analyseVoice({ text: reply.masked, code: [] }, { lang: post.lang, brand: context.brand });
+      weak.push(...voice.findings.filter((f) => f.weight > 1).map((m) => ({ ...m, category: 'argue' })));
     }
     // Clear signs stand even after a polite "thanks" (the "thanks, but…" reply); soft ones need
     // to add up past whatever thanks, apology or offer to fix the reply also has.
-    if (flagged.length === 0 && weak.length - mitigation < 2) {
+    if (flagged.length === 0 && weak.length - good.mitigation < 2) {
       // A reply with none of what a good one has (thanks, an apology, an offer to fix, or the
       // facts of a correction) is not answering the person, whatever words it avoids.
       // Point past a bare greeting ("Hi Dan.") at the first sentence that says something.
-      const first = list.find((x) => x.text.split(/\s+/u).length >= 4) ?? list[0];
-      if (post.kind === 'reply' && mitigation === 0 && !hasFacts && first) {
-        context.report({ messageId: 'unacknowledged', range: view.range(first.start, first.end) });
+      const first = reply.sentences.find((x) => x.text.split(/\s+/u).length >= 4) ?? reply.sentences[0];
+      if (post.kind === 'reply' && good.mitigation === 0 && !hasFacts && first) {
+        context.report({ messageId: 'unacknowledged', range: post.plain.range(first.start, first.end) });
       }
       return;
     }
-    const worst =
-      KINDS.map((k) => flagged.filter((f) => f.category === k).sort((a, b) => a.start - b.start)[0]).find((f) => f !== undefined) ??
-      weak.sort((a, b) => KINDS.indexOf(a.category as Kind) - KINDS.indexOf(b.category as Kind) || a.start - b.start)[0];
+    const rank = (f: PhraseMatch): number => KINDS.indexOf(f.category as Kind);
+    const worst = [...flagged].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? weak.sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
     if (!worst) return;
     context.report({
       messageId: worst.category,
-      range: view.range(worst.start, worst.end),
-      data: { phrase: quote(view.text.slice(worst.start, worst.end), lang) },
+      range: post.plain.range(worst.start, worst.end),
+      data: { phrase: quote(post.plain.text.slice(worst.start, worst.end), post.lang) },
     });
   },
 });
+
+
+/** A reply as the rule reads it: prose without links, mentions or code, its sentences, a phrase finder. */
+interface Reply {
+  readonly lang: string;
+  readonly masked: string;
+  readonly lower: string;
+  readonly sentences: readonly Sentence[];
+  readonly find: (category: string, extra?: readonly string[]) => PhraseMatch[];
+  readonly sentenceOf: (m: Span) => Sentence | undefined;
+}
+
+function read(text: string, code: readonly (readonly [number, number])[], language: string, lexicon: Lexicon): Reply {
+  const masked = maskNonProse(text, code);
+  const folded = fold(masked);
+  const list = sentences(masked);
+  return {
+    lang: language,
+    masked,
+    lower: masked.toLowerCase(),
+    sentences: list,
+    find: (category, extra = []) => findAll(folded, compilePhrases(phrases(lexicon, language, category, extra)), category),
+    sentenceOf: (m) => list.find((x) => m.start >= x.start && m.start < x.end),
+  };
+}
+
+/** What a good reply has: thanks that stands, an apology, an admission, an offer to fix. */
+interface GoodSigns {
+  readonly thanks: readonly PhraseMatch[];
+  /** The "but" that takes a thank-you back (itself a soft sign). */
+  readonly takenBack: readonly PhraseMatch[];
+  readonly apologies: readonly PhraseMatch[];
+  readonly admits: boolean;
+  /** 1 point each for thanks, an apology and an offer to fix. */
+  readonly mitigation: number;
+}
+
+function goodSigns(reply: Reply): GoodSigns {
+  const { find, sentences: list, sentenceOf, lower } = reply;
+  // "Thanks for your review, but…" is not gratitude: the "but" takes it back. So does a next
+  // sentence that opens with one ("Thanks for your review. However, …").
+  const contrastAfter = (sentence: Sentence): PhraseMatch | null => {
+    const but = BUT.exec(sentence.text);
+    if (but) return { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0], category: 'argue' };
+    const next = list[list.indexOf(sentence) + 1];
+    const opener = next ? CONTRAST_OPENER.exec(fold(next.text).text) : null;
+    return next && opener ? { start: next.start, end: next.start + opener[0].length, phrase: next.text.slice(0, opener[0].length), category: 'argue' } : null;
+  };
+  const takesBack = (m: Span): PhraseMatch | null => {
+    const sentence = sentenceOf(m);
+    return sentence ? contrastAfter(sentence) : null;
+  };
+  // "We'd appreciate it if you changed your review" asks; it does not thank.
+  const requests = find('notThanks');
+  const thanked = find('thanks').filter((m) => !requests.some((r) => m.start < r.end && r.start < m.end));
+  const takenBack: PhraseMatch[] = [];
+  const thanks: PhraseMatch[] = [];
+  for (const m of thanked) {
+    const but = takesBack(m);
+    if (but) takenBack.push(but);
+    else thanks.push(m);
+  }
+  // "Sorry you feel that way" is in `repeat`: a non-apology is no apology; and an apology
+  // followed by "…, but" or "But let's be honest…" is taken back like thanks.
+  const nonApologies = find('repeat');
+  const apologies = find('acknowledge').filter((m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end) && !takesBack(m));
+  // "It's not our fault" contains "our fault": a negated admission is a denial.
+  const admits = find('admit').some((m) => !negated(lower, m));
+  const fixes = find('fix').length > 0;
+  return { thanks, takenBack, apologies, admits, mitigation: (thanks.length > 0 ? 1 : 0) + (apologies.length > 0 ? 1 : 0) + (fixes ? 1 : 0) };
+}
+
+/** True when `m` sits in a sentence that apologises. */
+function apologetic(reply: Reply, good: GoodSigns, m: Span): boolean {
+  const s = reply.sentenceOf(m);
+  return s !== undefined && good.apologies.some((a) => a.start >= s.start && a.start < s.end);
+}
+
+/** Signs that make a reply defensive on their own: the lexicon's kinds, blame patterns, sarcasm, shouting. */
+function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, extra: Options['extra'], brandNames: readonly string[], lexicon: Lexicon): PhraseMatch[] {
+  const { find, masked, lang: language } = reply;
+  const acknowledges = good.thanks.length > 0 || good.apologies.length > 0;
+  const found: PhraseMatch[] = [];
+  for (const kind of KINDS) {
+    if (kind === 'shouting') continue;
+    // A reply that admits the mistake, or corrects it with figures while thanking or
+    // apologising, is informing, not denying, whatever negatives it contains.
+    if (kind === 'denial' && ((acknowledges && hasFacts) || good.admits)) continue;
+    found.push(...find(kind, extra[kind]));
+  }
+  // "You didn't…" / "no practicaste": pinning it on the customer, unless said with regret.
+  for (const m of masked.matchAll(BLAME_PATTERNS[language] ?? NEVER)) {
+    const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
+    if (!apologetic(reply, good, hit)) found.push(hit);
+  }
+  for (const s of reply.sentences) {
+    const m = SARCASTIC_OPENER.exec(fold(s.text).text);
+    if (m) found.push({ start: s.start, end: s.start + m[0].length, category: 'sarcasm', phrase: m[0] });
+  }
+  if (!acknowledges) found.push(...find('sarcasmWink').map((m) => ({ ...m, category: 'sarcasm' })));
+
+  const acronyms = foldedSet(phrases(lexicon, language, 'acronyms'));
+  const brands = foldedSet(brandNames);
+  const common = foldedSet(phrases(lexicon, language, 'commonCaps'));
+  // Short capitalised words are usually acronyms (VAT, UTR, IRPF) unless they are everyday words.
+  const shouted = (word: string): boolean => {
+    const w = fold(word).text;
+    return !acronyms.has(w) && !brands.has(w) && (w.length >= 5 || common.has(w));
+  };
+  const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => shouted(m[0]));
+  const first = caps[0];
+  if (caps.length >= 2 && first) {
+    // Report the whole run of capitals that starts there ("DID NOT"), not just one word.
+    const run = /^\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}(?![\p{Ll}]))*/u.exec(masked.slice(first.index))?.[0] ?? first[0];
+    found.push({ start: first.index, end: first.index + run.length, category: 'shouting', phrase: run });
+  } else if (caps.length < 2 && !acknowledges) {
+    for (const m of masked.matchAll(BANG_CHAIN)) found.push({ start: m.index, end: m.index + m[0].length, category: 'shouting', phrase: m[0] });
+  }
+  return found;
+}
+
+/** Signs that count only when they add up past the reply's mitigation. */
+function softSigns(reply: Reply, good: GoodSigns, flagged: readonly Span[]): PhraseMatch[] {
+  const { find, masked, lang: language } = reply;
+  const unflagged = (f: Span): boolean => !flagged.some((g) => f.start < g.end && g.start < f.end);
+  const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(unflagged);
+  weak.push(...good.takenBack);
+  // General ones: the customer's own choices, and their words thrown back in quotes, outside
+  // any sentence that thanks or apologises.
+  const outsideThanks = (m: Span): boolean => {
+    const s = reply.sentenceOf(m);
+    return s === undefined || (!apologetic(reply, good, m) && !good.thanks.some((t) => t.start >= s.start && t.start < s.end));
+  };
+  for (const m of masked.matchAll(CUSTOMER_DID[language] ?? NEVER)) {
+    const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
+    if (!NOT_PRETERITE.has(fold(m[0].split(' ').pop() ?? '').text) && outsideThanks(hit) && unflagged(hit)) weak.push(hit);
+  }
+  for (const m of masked.matchAll(SCARE_QUOTE)) {
+    const quoted = (m[1] ?? '').trim();
+    // A capitalised name in quotes ("Patient resources" tab) is a label, not their words.
+    if (/^\p{Lu}/u.test(quoted) || quoted.split(/\s+/u).length > 4) continue;
+    const hit = { start: m.index, end: m.index + m[0].length, category: 'sarcasm', phrase: m[0] };
+    if (outsideThanks(hit)) weak.push(hit);
+  }
+  return weak;
+}
