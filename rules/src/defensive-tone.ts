@@ -150,14 +150,20 @@ interface Reply {
 function read(text: string, code: readonly (readonly [number, number])[], language: string, lexicon: Lexicon): Reply {
   const masked = maskNonProse(text, code);
   const folded = fold(masked);
-  const list = sentences(masked);
+  // Most posts are not replies and stop at the first question: split sentences only when asked.
+  let list: Sentence[] | undefined;
+  const all = (): Sentence[] => (list ??= sentences(masked));
   return {
     lang: language,
     masked,
-    lower: masked.toLowerCase(),
-    sentences: list,
+    get lower() {
+      return masked.toLowerCase();
+    },
+    get sentences() {
+      return all();
+    },
     find: (category, extra = []) => findAll(folded, compilePhrases(phrases(lexicon, language, category, extra)), category),
-    sentenceOf: (m) => list.find((x) => m.start >= x.start && m.start < x.end),
+    sentenceOf: (m) => all().find((x) => m.start >= x.start && m.start < x.end),
   };
 }
 
