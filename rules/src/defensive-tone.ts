@@ -120,7 +120,7 @@ export default defineRule<Options>({
       // facts of a correction) is not answering the person, whatever words it avoids.
       // Point past a bare greeting ("Hi Dan.") at the first sentence that says something.
       const first = reply.sentences.find((x) => x.text.split(/\s+/u).length >= 4) ?? reply.sentences[0];
-      if (post.kind === 'reply' && good.mitigation === 0 && !hasFacts && first) {
+      if (post.kind === 'reply' && good.mitigation === 0 && !hasFacts && weak.length > 0 && first) {
         context.report({ messageId: 'unacknowledged', range: post.plain.range(first.start, first.end) });
       }
       return;
