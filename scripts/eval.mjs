@@ -21,7 +21,7 @@ const corpusDir = join(root, 'fixtures', 'eval');
 const docPath = join(root, 'docs', 'quality.md');
 const { brand, posts } = loadCorpus(corpusDir);
 // Mistakes are listed for the tuning splits only, never for the held-out splits.
-const HELD_OUT = ['test', 'check'];
+const HELD_OUT = ['test', 'check', 'check2'];
 const tuningSplits = [...new Set(posts.map((p) => p.split))].filter((split) => !HELD_OUT.includes(split));
 const evaluation = await evaluate({ posts, rules, brand, explainSplits: tuningSplits });
 const doc = renderQualityDoc(evaluation);
