@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, maskNonProse, maskUrls, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
+import { compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, maskNonProse, maskUrls, originOf, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -149,7 +149,10 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     }
   } else if (lang === 'es') {
     // Superlatives ("riquísimos") and nouns in -ismos ("organismos") are not "we" verbs.
-    self.push(...regexMatches(folded.text, WE_VERB, 'self', (w) => !/(?:ismos|isimos)$/u.test(w)));
+    // Matched on the folded text: map the spans back (folding drops marks such as the
+    // variation selector of "❤️", so offsets can shift).
+    const verbs = regexMatches(folded.text, WE_VERB, 'self', (w) => !/(?:ismos|isimos)$/u.test(w));
+    self.push(...verbs.map((m) => ({ ...m, start: originOf(folded, m.start), end: originOf(folded, m.end) })));
   }
   // Brand names and handles from config are the business talking about itself.
   const brandRe = brandMatcher(brand);
