@@ -8,7 +8,7 @@ import twitter from 'twitter-text';
 import type { ParseTweetOptions } from 'twitter-text';
 import { createRequire } from 'node:module';
 import type * as TwemojiParser from '@twemoji/parser';
-import { graphemeBoundaries, graphemeStart, tally, type Unit } from './count.js';
+import { graphemeBoundaries, graphemeStart } from './count.js';
 
 // Needed only to find where an over-long post stops fitting: loaded on first use.
 let twemoji: typeof TwemojiParser | undefined;
@@ -49,38 +49,45 @@ export function countX(text: string, limit: number): XCount {
   // index by the whole normalisation difference rather than the part before the overflow.
   // So walk the normalised text the way parseTweet does and map the result back.
   const normalized = text.normalize('NFC');
-  const walk = tally(xUnits(normalized), limit * X_CONFIG.scale);
   // The walk mirrors parseTweet, so it always finds the overflow; the fallback is the last character.
-  const index = walk.overflowIndex ?? Math.max(0, normalized.length - 1);
+  const index = overflowIndex(normalized, limit * X_CONFIG.scale) ?? Math.max(0, normalized.length - 1);
   return { length: weightedLength, overflowIndex: toOriginalIndex(text, normalized, index) };
 }
 
-/** The pieces parseTweet weighs, in scaled weight (100 = one character). */
-function* xUnits(text: string): Generator<Unit> {
+/**
+ * Where the pieces parseTweet weighs (in scaled weight, 100 = one character) first add up to
+ * more than `scaledLimit`, or null. A plain loop: it runs on every over-long post.
+ */
+function overflowIndex(text: string, scaledLimit: number): number | null {
   const { scale, defaultWeight, transformedURLLength } = X_CONFIG;
   const urls = new Map(twitter.extractUrlsWithIndices(text).map((url) => [url.indices[0], url.url.length]));
   const emoji = new Map(emojiParser().parse(text).map((entity) => [entity.indices[0], entity.text.length]));
+  let length = 0;
   for (let index = 0; index < text.length; ) {
     const urlLength = urls.get(index);
     const emojiLength = emoji.get(index);
+    let step: number;
     if (urlLength !== undefined) {
-      yield { start: index, cost: transformedURLLength * scale };
-      index += urlLength;
+      length += transformedURLLength * scale;
+      step = urlLength;
     } else if (emojiLength !== undefined) {
-      yield { start: index, cost: defaultWeight };
-      index += emojiLength;
+      length += defaultWeight;
+      step = emojiLength;
     } else {
       // Like twitter-text, a surrogate pair is weighed by its low surrogate (so it weighs 2).
       const pair = isSurrogatePair(text, index);
-      yield { start: index, cost: charWeight(text.charCodeAt(pair ? index + 1 : index)) };
-      index += pair ? 2 : 1;
+      length += charWeight(text.charCodeAt(pair ? index + 1 : index));
+      step = pair ? 2 : 1;
     }
+    if (length > scaledLimit) return index;
+    index += step;
   }
+  return null;
 }
 
 function charWeight(code: number): number {
-  const range = X_CONFIG.ranges.find(({ start, end }) => code >= start && code <= end);
-  return range ? range.weight : X_CONFIG.defaultWeight;
+  for (const { start, end, weight } of X_CONFIG.ranges) if (code >= start && code <= end) return weight;
+  return X_CONFIG.defaultWeight;
 }
 
 function isSurrogatePair(text: string, index: number): boolean {
