@@ -1,7 +1,7 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
 import { analyseVoice } from './lib/voice.js';
-import { compilePhrases, findAll, fold, foldedSet, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
+import { compilePhrases, findAll, findCategories, fold, foldedSet, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
 export type Options = {
   /** More phrases per kind: blame, denial, repeat, sarcasm, argue. */
@@ -98,14 +98,14 @@ export default defineRule<Options>({
   },
   async check(post, context) {
     const lexicon = loadLexicon('defensive-tone');
-    const reply = read(post.plain.text, post.plain.code, post.lang, lexicon);
+    const reply = read(post.plain.text, post.plain.code, post.lang, lexicon, context.options);
     // Replies, and public posts that answer reviews or criticism, are where defensiveness shows.
-    if (post.kind !== 'reply' && reply.find('critics').length === 0) return;
-    const allowed = reply.find('allow', context.options.allow);
+    if (post.kind !== 'reply' && reply.findOne('critics').length === 0) return;
+    const allowed = reply.find('allow');
     const notAllowed = (f: Span): boolean => !allowed.some((a) => f.start < a.end && a.start < f.end);
     const hasFacts = /\d/u.test(reply.masked) || /https?:\/\//u.test(post.plain.text);
     const good = goodSigns(reply);
-    const flagged = clearSigns(reply, good, hasFacts, context.options.extra, context.brand.names, lexicon).filter(notAllowed);
+    const flagged = clearSigns(reply, good, hasFacts, context.brand.names, lexicon).filter(notAllowed);
     const weak = softSigns(reply, good, flagged).filter(notAllowed);
     if (good.mitigation === 0) {
       // Answering a complaint with the business's merits ("the highest-rated clinic in town")
@@ -143,13 +143,37 @@ interface Reply {
   readonly masked: string;
   readonly lower: string;
   readonly sentences: readonly Sentence[];
-  readonly find: (category: string, extra?: readonly string[]) => PhraseMatch[];
+  /** Matches of a category (`categoryLists`), found together with all the others. */
+  readonly find: (category: string) => PhraseMatch[];
+  /** Matches of one category alone: the cheap first look. */
+  readonly findOne: (category: string) => PhraseMatch[];
   readonly sentenceOf: (m: Span) => Sentence | undefined;
 }
 
-function read(text: string, code: readonly (readonly [number, number])[], language: string, lexicon: Lexicon): Reply {
+/** The lexicon's categories a reply is searched for, with the options' extra phrases. */
+function categoryLists(lexicon: Lexicon, language: string, options: Options): Record<string, readonly string[]> {
+  const of = (category: string, extra?: readonly string[]): readonly string[] => phrases(lexicon, language, category, extra);
+  const lists: Record<string, readonly string[]> = {
+    allow: of('allow', options.allow),
+    notThanks: of('notThanks'),
+    thanks: of('thanks'),
+    nonApology: of('repeat'),
+    acknowledge: of('acknowledge'),
+    admit: of('admit'),
+    fix: of('fix'),
+    sarcasmWink: of('sarcasmWink'),
+    weakBlame: of('weakBlame'),
+    weakArgue: of('weakArgue'),
+  };
+  for (const kind of KINDS) if (kind !== 'shouting') lists[kind] = of(kind, options.extra[kind]);
+  return lists;
+}
+
+function read(text: string, code: readonly (readonly [number, number])[], language: string, lexicon: Lexicon, options: Options): Reply {
   const masked = maskNonProse(text, code);
   const folded = fold(masked);
+  // Every category in one pass over the words, once the post is known to be worth it.
+  let found: Record<string, PhraseMatch[]> | undefined;
   // Most posts are not replies and stop at the first question: split sentences only when asked.
   let list: Sentence[] | undefined;
   const all = (): Sentence[] => (list ??= sentences(masked));
@@ -162,7 +186,8 @@ function read(text: string, code: readonly (readonly [number, number])[], langua
     get sentences() {
       return all();
     },
-    find: (category, extra = []) => findAll(folded, compilePhrases(phrases(lexicon, language, category, extra)), category),
+    find: (category) => (found ??= findCategories(folded, categoryLists(lexicon, language, options)))[category] ?? [],
+    findOne: (category) => findAll(folded, compilePhrases(phrases(lexicon, language, category)), category),
     sentenceOf: (m) => all().find((x) => m.start >= x.start && m.start < x.end),
   };
 }
@@ -205,7 +230,7 @@ function goodSigns(reply: Reply): GoodSigns {
   }
   // "Sorry you feel that way" is in `repeat`: a non-apology is no apology; and an apology
   // followed by "…, but" or "But let's be honest…" is taken back like thanks.
-  const nonApologies = find('repeat');
+  const nonApologies = find('nonApology');
   const apologies = find('acknowledge').filter((m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end) && !takesBack(m));
   // "It's not our fault" contains "our fault": a negated admission is a denial.
   const admits = find('admit').some((m) => !negated(lower, m));
@@ -220,7 +245,7 @@ function apologetic(reply: Reply, good: GoodSigns, m: Span): boolean {
 }
 
 /** Signs that make a reply defensive on their own: the lexicon's kinds, blame patterns, sarcasm, shouting. */
-function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, extra: Options['extra'], brandNames: readonly string[], lexicon: Lexicon): PhraseMatch[] {
+function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, brandNames: readonly string[], lexicon: Lexicon): PhraseMatch[] {
   const { find, masked, lang: language } = reply;
   const acknowledges = good.thanks.length > 0 || good.apologies.length > 0;
   const found: PhraseMatch[] = [];
@@ -229,7 +254,7 @@ function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, extra: Opt
     // A reply that admits the mistake, or corrects it with figures while thanking or
     // apologising, is informing, not denying, whatever negatives it contains.
     if (kind === 'denial' && ((acknowledges && hasFacts) || good.admits)) continue;
-    found.push(...find(kind, extra[kind]));
+    found.push(...find(kind));
   }
   // "You didn't…" / "no practicaste": pinning it on the customer, unless said with regret.
   for (const m of masked.matchAll(BLAME_PATTERNS[language] ?? NEVER)) {
