@@ -84,6 +84,19 @@ describe('--concurrency', () => {
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
   });
 
+  it('gives the same results when files reach the threads while others are still being read', async () => {
+    // More files than a batch (50), so batches are sent during reading; one bad file among them.
+    const cwd = tree({ ...drafts(130), 'zz-binary.md': Buffer.from([0x68, 0x00, 0x69]) });
+    const one = await cli(['-f', 'json', '--concurrency', '1'], { cwd });
+    const three = await cli(['-f', 'json', '--concurrency', '3'], { cwd });
+    expect(one.code).toBe(2);
+    expect(three.code).toBe(one.code);
+    expect(JSON.parse(three.stdout)).toEqual(JSON.parse(one.stdout));
+    // With --cache the threads start after reading, for the files the cache does not have.
+    const cached = await cli(['-f', 'json', '--concurrency', '3', '--cache', '--cache-location', 'tmp/cache.json'], { cwd });
+    expect(JSON.parse(cached.stdout)).toEqual(JSON.parse(one.stdout));
+  });
+
   it('rejects a bad value', async () => {
     const { code, stderr } = await cli(['--concurrency', 'lots'], { cwd: tree({ 'a.md': ASKS }) });
     expect(code).toBe(2);
