@@ -204,6 +204,8 @@ const EXTRA_SPLITS = {
     '96 posts by an eighth author. Before tuning on it: defensive-tone recall 0.50 (es) and 0.67 (en), excessive-self-promotion precision and recall 0.80 (en). The rules were then tuned on it too.',
   dev9:
     '96 posts by a ninth author. Before tuning on it: defensive-tone recall 0.83 (es) and 0.75 (en), excessive-self-promotion precision 0.77 (es) and 0.73 (en). The rules were then tuned on it too.',
+  dev10:
+    '96 posts by an eleventh author asked for hard near-misses. Before tuning on it: excessive-self-promotion precision 0.53 (es) and 0.80 (en), defensive-tone recall 0.75 (es) and 0.58 (en). The rules were then tuned on it too.',
 };
 
 /** Held-out splits other than the main one, and what they are. */
