@@ -2,6 +2,9 @@ import { defineRule } from '@postlint/core';
 import { quote } from './lib/text.js';
 import { analyseVoice, type Voice } from './lib/voice.js';
 
+/** How many more self-references a post with no sales phrase or self-praise needs. */
+const NO_PITCH_EXTRA = 3;
+
 export type Options = {
   /** Self-references (pitches count double) needed before the rule looks at the balance. */
   minSelf: number;
@@ -38,7 +41,7 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minSelf: { type: 'integer', minimum: 1, description: 'Weighted self-references (sales and self-praise count double) a post needs before the rule looks at the balance; one more when it has no sales phrase or self-praise at all.' },
+        minSelf: { type: 'integer', minimum: 1, description: 'Weighted self-references (sales and self-praise count double) a post needs before the rule looks at the balance; three more when it has no sales phrase or self-praise at all.' },
         ratio: { type: 'number', exclusiveMinimum: 0, description: 'Warn when the weighted self-references are more than this many times the references to the reader (you, questions).' },
         extraSelf: { ...list, description: 'More words or phrases that mean the business itself (product lines, slogans).' },
         extraSales: { ...list, description: 'More sales phrases (count double).' },
@@ -65,11 +68,12 @@ export default defineRule<Options>({
   },
   async check(post, context) {
     const o = context.options;
-    // Without a single sales phrase or boast, plain "we" talk (an announcement, opening
-    // hours) needs to go on longer before it reads as promotion.
+    // Without a single sales phrase or boast, plain "we" talk (an announcement, a team day,
+    // how the bread is made, a public apology) needs to go on much longer before it reads as
+    // promotion: such posts were most of the false alarms on writers the rule had not seen.
     const flagged = (v: Voice): boolean => {
       const pitch = v.findings.some((f) => f.weight > 1);
-      return v.selfScore >= o.minSelf + (pitch ? 0 : 1) && v.selfScore > o.ratio * v.readerScore;
+      return v.selfScore >= o.minSelf + (pitch ? 0 : NO_PITCH_EXTRA) && v.selfScore > o.ratio * v.readerScore;
     };
     const options = {
       lang: post.lang,
