@@ -206,6 +206,8 @@ const EXTRA_SPLITS = {
     '96 posts by a ninth author. Before tuning on it: defensive-tone recall 0.83 (es) and 0.75 (en), excessive-self-promotion precision 0.77 (es) and 0.73 (en). The rules were then tuned on it too.',
   dev10:
     '96 posts by an eleventh author asked for hard near-misses. Before tuning on it: excessive-self-promotion precision 0.53 (es) and 0.80 (en), defensive-tone recall 0.75 (es) and 0.58 (en). The rules were then tuned on it too.',
+  dev11:
+    '64 replies and statements by a twelfth author, mostly polite, professional-sounding defensiveness. Before tuning on it: defensive-tone recall 0.63 (es) and 0.50 (en). The rules were then tuned on it too.',
 };
 
 /** Held-out splits other than the main one, and what they are. */
