@@ -1,7 +1,7 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
 import { analyseVoice } from './lib/voice.js';
-import { compilePhrases, findAll, findCategories, fold, foldedSet, maskNonProse, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
+import { compilePhrases, findAll, findCategories, fold, foldedSet, inside, maskNonProse, overlaps, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
 export type Options = {
   /** More phrases per kind: blame, denial, repeat, sarcasm, argue. */
@@ -102,7 +102,7 @@ export default defineRule<Options>({
     // Replies, and public posts that answer reviews or criticism, are where defensiveness shows.
     if (post.kind !== 'reply' && reply.findOne('critics').length === 0) return;
     const allowed = reply.find('allow');
-    const notAllowed = (f: Span): boolean => !allowed.some((a) => f.start < a.end && a.start < f.end);
+    const notAllowed = (f: Span): boolean => !allowed.some((a) => overlaps(a, f));
     const hasFacts = /\d/u.test(reply.masked) || /https?:\/\//u.test(post.plain.text);
     const good = goodSigns(reply);
     const flagged = clearSigns(reply, good, hasFacts, context.brand.names, lexicon).filter(notAllowed);
@@ -125,8 +125,9 @@ export default defineRule<Options>({
       }
       return;
     }
-    const rank = (f: PhraseMatch): number => KINDS.indexOf(f.category as Kind);
-    const worst = [...flagged].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? weak.sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+    // The worst kind first, then the earliest; a clear sign before any soft one.
+    const byRank = (a: PhraseMatch, b: PhraseMatch): number => KINDS.indexOf(a.category as Kind) - KINDS.indexOf(b.category as Kind) || a.start - b.start;
+    const worst = [...flagged].sort(byRank)[0] ?? weak.sort(byRank)[0];
     if (!worst) return;
     context.report({
       messageId: worst.category,
@@ -135,7 +136,6 @@ export default defineRule<Options>({
     });
   },
 });
-
 
 /** A reply as the rule reads it: prose without links, mentions or code, its sentences, a phrase finder. */
 interface Reply {
@@ -188,7 +188,7 @@ function read(text: string, code: readonly (readonly [number, number])[], langua
     },
     find: (category) => (found ??= findCategories(folded, categoryLists(lexicon, language, options)))[category] ?? [],
     findOne: (category) => findAll(folded, compilePhrases(phrases(lexicon, language, category)), category),
-    sentenceOf: (m) => all().find((x) => m.start >= x.start && m.start < x.end),
+    sentenceOf: (m) => all().find((x) => inside(m, x)),
   };
 }
 
@@ -220,7 +220,7 @@ function goodSigns(reply: Reply): GoodSigns {
   };
   // "We'd appreciate it if you changed your review" asks; it does not thank.
   const requests = find('notThanks');
-  const thanked = find('thanks').filter((m) => !requests.some((r) => m.start < r.end && r.start < m.end));
+  const thanked = find('thanks').filter((m) => !requests.some((r) => overlaps(r, m)));
   const takenBack: PhraseMatch[] = [];
   const thanks: PhraseMatch[] = [];
   for (const m of thanked) {
@@ -231,7 +231,7 @@ function goodSigns(reply: Reply): GoodSigns {
   // "Sorry you feel that way" is in `repeat`: a non-apology is no apology; and an apology
   // followed by "…, but" or "But let's be honest…" is taken back like thanks.
   const nonApologies = find('nonApology');
-  const apologies = find('acknowledge').filter((m) => !negated(lower, m) && !nonApologies.some((n) => m.start < n.end && n.start < m.end) && !takesBack(m));
+  const apologies = find('acknowledge').filter((m) => !negated(lower, m) && !nonApologies.some((n) => overlaps(n, m)) && !takesBack(m));
   // "It's not our fault" contains "our fault": a negated admission is a denial.
   const admits = find('admit').some((m) => !negated(lower, m));
   const fixes = find('fix').length > 0;
@@ -241,7 +241,7 @@ function goodSigns(reply: Reply): GoodSigns {
 /** True when `m` sits in a sentence that apologises. */
 function apologetic(reply: Reply, good: GoodSigns, m: Span): boolean {
   const s = reply.sentenceOf(m);
-  return s !== undefined && good.apologies.some((a) => a.start >= s.start && a.start < s.end);
+  return s !== undefined && good.apologies.some((a) => inside(a, s));
 }
 
 /** Signs that make a reply defensive on their own: the lexicon's kinds, blame patterns, sarcasm, shouting. */
@@ -290,14 +290,14 @@ function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, brandNames
 /** Signs that count only when they add up past the reply's mitigation. */
 function softSigns(reply: Reply, good: GoodSigns, flagged: readonly Span[]): PhraseMatch[] {
   const { find, masked, lang: language } = reply;
-  const unflagged = (f: Span): boolean => !flagged.some((g) => f.start < g.end && g.start < f.end);
+  const unflagged = (f: Span): boolean => !flagged.some((g) => overlaps(g, f));
   const weak = [...find('weakBlame').map((m) => ({ ...m, category: 'blame' })), ...find('weakArgue').map((m) => ({ ...m, category: 'argue' }))].filter(unflagged);
   weak.push(...good.takenBack);
   // General ones: the customer's own choices, and their words thrown back in quotes, outside
   // any sentence that thanks or apologises.
   const outsideThanks = (m: Span): boolean => {
     const s = reply.sentenceOf(m);
-    return s === undefined || (!apologetic(reply, good, m) && !good.thanks.some((t) => t.start >= s.start && t.start < s.end));
+    return s === undefined || (!apologetic(reply, good, m) && !good.thanks.some((t) => inside(t, s)));
   };
   for (const m of masked.matchAll(CUSTOMER_DID[language] ?? NEVER)) {
     const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };

@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
-import { compilePhrases, findAll, fold, maskNonProse, sentences } from './lib/text.js';
+import { compilePhrases, findAll, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
 
 export type Options = {
   /** More ways of thanking that count. */
@@ -50,7 +50,7 @@ export default defineRule<Options>({
     // Thanks in any language counts ("mil gracias" in an English reply, "asante sana").
     const not = LANGS.flatMap((lang) => findAll(folded, compilePhrases(phrases(lexicon, lang, 'notThanks')), 'not'));
     const thanks = LANGS.flatMap((lang) => findAll(folded, compilePhrases(phrases(lexicon, lang, 'thanks', lang === post.lang ? context.options.extraThanks : [])), 'thanks'));
-    if (thanks.some((m) => !not.some((n) => m.start < n.end && n.start < m.end))) return;
+    if (thanks.some((m) => !not.some((n) => overlaps(n, m)))) return;
     const first = sentences(view.text)[0];
     if (!first) return;
     // The mechanical fix: a thank-you right after the @mentions that open the reply.

@@ -130,6 +130,12 @@ export interface Span {
   readonly end: number;
 }
 
+/** True when two spans share at least one character. */
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** True when `m` starts inside `s` (a match in a sentence). */
+export const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.start < s.end;
+
 export interface Sentence extends Span {
   readonly text: string;
 }

@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, maskNonProse, maskUrls, originOf, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
+import { compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, inside, maskNonProse, maskUrls, originOf, overlaps, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -68,8 +68,6 @@ function brandMatcher(brand: Brand): PhraseMatcher | null {
   return matcher;
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
-const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.start < s.end;
 
 export interface VoiceOptions {
   readonly lang: string;
