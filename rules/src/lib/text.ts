@@ -267,41 +267,14 @@ export class PhraseMatcher {
     }
   }
 
-  get size(): number {
-    return this.byFirst.size + this.prefixed.size + this.anyFirst.length;
-  }
+  private single: CategoryMatcher | undefined;
 
   /** Matches as [first token index, last token index + 1], leftmost-longest, not overlapping. */
   match(tokens: readonly Token[]): [number, number][] {
-    // Runs for every category on every post: the lists that are empty are not even looked up.
-    const { byFirst } = this;
-    const prefixed = this.prefixed.size > 0 ? this.prefixed : null;
-    const anyFirst = this.anyFirst.length > 0 ? this.anyFirst : null;
-    const out: [number, number][] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (!token) continue;
-      // Longest match wins, so "as we already said" beats "as we said".
-      let best = 0;
-      const exact = byFirst.get(token.text);
-      if (exact) best = longest(exact, tokens, i, best);
-      if (prefixed && token.word) {
-        const list = prefixed.get(token.key2);
-        if (list) best = longest(list, tokens, i, best);
-      }
-      if (anyFirst) best = longest(anyFirst, tokens, i, best);
-      if (best > 0) {
-        out.push([i, i + best]);
-        i += best - 1;
-      }
-    }
-    return out;
+    // One matching algorithm: this list as the only category of a CategoryMatcher.
+    this.single ??= new CategoryMatcher(['phrase'], [this]);
+    return this.single.match(tokens)[0] ?? [];
   }
-}
-
-function longest(patterns: readonly Pattern[], tokens: readonly Token[], i: number, best: number): number {
-  for (const pattern of patterns) if (pattern.length > best) best = Math.max(best, matchAt(pattern, tokens, i));
-  return best;
 }
 
 /** Number of tokens `pattern` covers at `i`, or 0. Words must be adjacent (only spaces between). */
@@ -385,8 +358,8 @@ class CategoryMatcher {
   }
 
   /**
-   * Per category, exactly what PhraseMatcher.match finds: leftmost-longest matches that do not
-   * overlap each other (matches of different categories may overlap).
+   * Per category, leftmost-longest matches that do not overlap each other ("as we already
+   * said" beats "as we said"); matches of different categories may overlap.
    */
   match(tokens: readonly Token[]): [number, number][][] {
     const n = this.categories.length;
