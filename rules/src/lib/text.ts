@@ -19,17 +19,33 @@ const MARKS = /\p{M}/gu;
  * ñ keeps its tilde: "año" and "ano" are different words.
  */
 export function fold(text: string): Folded {
-  // Single words are cheap to fold and would only push posts out of the cache.
-  if (text.length < 32) return foldUncached(text);
-  let folded = foldCache.get(text);
-  if (folded === undefined) {
-    folded = foldUncached(text);
-    // Every rule folds the same post text (and its tokens hang on the result): remember the last few.
-    if (foldCache.size >= 64) foldCache.clear();
-    foldCache.set(text, folded);
-  }
-  return folded;
+  // Single words are cheap to fold and would only push posts out of the cache. A post's
+  // tokens hang on its Folded, so every rule gets the same one.
+  return text.length < 32 ? foldUncached(text) : remember(foldCache, text, () => foldUncached(text));
 }
+
+/**
+ * The value for `key`, computed once and kept among the last 64: every rule asks about the
+ * same post, and a run moves on post by post.
+ */
+function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= 64) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** `text` with each range replaced by spaces (same length, so offsets still hold). */
+function blank(text: string, ranges: readonly (readonly [number, number])[]): string {
+  let out = text;
+  for (const [s, e] of ranges) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
+}
+
+const cacheKey = (text: string, code: readonly (readonly [number, number])[]): string => (code.length === 0 ? text : `${text}\u0000${code.join(';')}`);
 
 const foldedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
@@ -96,31 +112,17 @@ const SCHEME_LINK = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
 
 /** Blanks out web addresses and code (same length), keeping #hashtags and @mentions. */
 export function maskLinksAndCode(text: string, code: readonly (readonly [number, number])[] = []): string {
-  // Three rules ask for the same post's text: remember the last few.
-  const key = code.length === 0 ? text : `${text}\u0000${code.join(';')}`;
-  let out = linkMaskCache.get(key);
-  if (out === undefined) {
-    out = text.includes('://') || /www\./iu.test(text) ? text.replace(SCHEME_LINK, (m) => ' '.repeat(m.length)) : text;
-    for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-    if (linkMaskCache.size >= 64) linkMaskCache.clear();
-    linkMaskCache.set(key, out);
-  }
-  return out;
+  return remember(linkMaskCache, cacheKey(text, code), () => {
+    const links = text.includes('://') || /www\./iu.test(text) ? text.replace(SCHEME_LINK, (m) => ' '.repeat(m.length)) : text;
+    return blank(links, code);
+  });
 }
 
 const linkMaskCache = new Map<string, string>();
 
 /** Replaces URLs, e-mail addresses, @mentions and code with spaces (same length). */
 export function maskNonProse(text: string, code: readonly (readonly [number, number])[] = []): string {
-  const key = code.length === 0 ? text : `${text}\u0000${code.join(';')}`;
-  let out = maskCache.get(key);
-  if (out === undefined) {
-    out = maskUrls(text).replace(MENTION, (m) => ' '.repeat(m.length));
-    for (const [s, e] of code) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-    if (maskCache.size >= 64) maskCache.clear();
-    maskCache.set(key, out);
-  }
-  return out;
+  return remember(maskCache, cacheKey(text, code), () => blank(maskUrls(text).replace(MENTION, (m) => ' '.repeat(m.length)), code));
 }
 
 const maskCache = new Map<string, string>();
