@@ -32,46 +32,41 @@ function chunkEnd(text: string, from: number): number {
   return to;
 }
 
-/** Grapheme clusters of `text` with their UTF-16 offsets, segmented chunk by chunk. */
-function* segments(text: string): Generator<{ text: string; start: number }> {
+/** `text` in chunks ending on certain boundaries, each marked when it is plain ASCII. */
+function* chunks(text: string): Generator<{ chunk: string; from: number; simple: boolean }> {
   for (let from = 0; from < text.length; ) {
     const to = chunkEnd(text, from);
     const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
-    if (SIMPLE.test(chunk)) {
+    yield { chunk, from, simple: SIMPLE.test(chunk) };
+    from = to;
+  }
+}
+
+/** Grapheme clusters of `text` with their UTF-16 offsets, segmented chunk by chunk. */
+function* segments(text: string): Generator<{ text: string; start: number }> {
+  for (const { chunk, from, simple } of chunks(text)) {
+    if (simple) {
       // Printable ASCII, tabs and line feeds: every code unit is a cluster of its own.
       for (let i = 0; i < chunk.length; i++) yield { text: chunk.charAt(i), start: from + i };
     } else for (const { segment, index } of segmenter.segment(chunk)) yield { text: segment, start: from + index };
-    from = to;
   }
 }
 
 /** Number of extended grapheme clusters ("user-perceived characters") in `text`. */
 export function graphemeLength(text: string): number {
-  // Counted without building a cluster object per character: this runs on every post.
-  if (SIMPLE.test(text)) return text.length;
-  let count = 0;
-  for (let from = 0; from < text.length; ) {
-    const to = chunkEnd(text, from);
-    const chunk = text.slice(from, to);
-    if (SIMPLE.test(chunk)) count += chunk.length;
-    else for (const _ of segmenter.segment(chunk)) count++;
-    from = to;
-  }
-  return count;
+  return SIMPLE.test(text) ? text.length : countClusters(text, Infinity, () => 1).length;
 }
 
 /**
  * Length of `text` counted by cluster, and the start of the first cluster past `limit`. Every
  * unit postlint counts by (clusters, UTF-16 units, UTF-8 bytes) costs 1 for printable ASCII,
- * so plain stretches are added up without being split.
+ * so plain stretches are added up without being split (this runs on every post).
  */
 export function countClusters(text: string, limit: number, cost: (cluster: string) => number): Tally {
   let length = 0;
   let overflowIndex: number | null = null;
-  for (let from = 0; from < text.length; ) {
-    const to = chunkEnd(text, from);
-    const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
-    if (SIMPLE.test(chunk)) {
+  for (const { chunk, from, simple } of chunks(text)) {
+    if (simple) {
       if (overflowIndex === null && length + chunk.length > limit) overflowIndex = from + Math.max(0, limit - length);
       length += chunk.length;
     } else {
@@ -80,7 +75,6 @@ export function countClusters(text: string, limit: number, cost: (cluster: strin
         if (overflowIndex === null && length > limit) overflowIndex = from + index;
       }
     }
-    from = to;
   }
   return { length, bytes: 0, overflowIndex };
 }
