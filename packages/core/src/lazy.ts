@@ -1,9 +1,11 @@
 /**
  * Libraries that only some runs need, loaded on first use so that linting one post starts
- * fast: Ajv (only when a config file or rule options must be validated) and yaml (only
- * for frontmatter and YAML configs). Both ship CommonJS, so they load synchronously.
+ * fast: Ajv (only when a config file or rule options must be validated), yaml (only for
+ * frontmatter and YAML configs) and twemoji's parser (only for posts measured on Threads,
+ * and to find where an over-long X post stops fitting). They ship CommonJS, so they load synchronously.
  */
 import { createRequire } from 'node:module';
+import type * as TwemojiParser from '@twemoji/parser';
 import type * as AjvModule from 'ajv';
 import type * as YamlModule from 'yaml';
 
@@ -19,4 +21,11 @@ export function loadAjv(): typeof AjvModule {
 export function loadYaml(): typeof YamlModule {
   yaml ??= require('yaml') as typeof YamlModule;
   return yaml;
+}
+
+let twemoji: typeof TwemojiParser | undefined;
+
+export function loadTwemoji(): typeof TwemojiParser {
+  twemoji ??= require('@twemoji/parser') as typeof TwemojiParser;
+  return twemoji;
 }

@@ -3,13 +3,9 @@
  * byte length (😀 = 4). The unit of other text is not documented; postlint counts grapheme
  * clusters, so the result is approximate.
  */
-import { createRequire } from 'node:module';
-import type * as TwemojiParser from '@twemoji/parser';
+import { loadTwemoji } from '../lazy.js';
 import { clusters, tally, utf8Length, type Tally, type Unit } from './count.js';
 
-// Needed only to find where an over-long post stops fitting: loaded on first use.
-let twemoji: typeof TwemojiParser | undefined;
-const emojiParser = (): typeof TwemojiParser => (twemoji ??= createRequire(import.meta.url)('@twemoji/parser') as typeof TwemojiParser);
 
 /** Length of `text` on Threads: a grapheme cluster costs 1, or its UTF-8 bytes when it is an emoji. */
 export function countThreads(text: string, limit: number): Tally {
@@ -18,7 +14,7 @@ export function countThreads(text: string, limit: number): Tally {
 
 function* threadsUnits(text: string): Generator<Unit> {
   // Emoji as twemoji (the same parser as X's counter) recognises them.
-  const emojiStarts = new Set(emojiParser().parse(text).map((entity) => entity.indices[0]));
+  const emojiStarts = new Set(loadTwemoji().parse(text).map((entity) => entity.indices[0]));
   for (const cluster of clusters(text)) {
     yield { start: cluster.start, cost: emojiStarts.has(cluster.start) ? utf8Length(cluster.text) : 1 };
   }

@@ -6,13 +6,9 @@
  */
 import twitter from 'twitter-text';
 import type { ParseTweetOptions } from 'twitter-text';
-import { createRequire } from 'node:module';
-import type * as TwemojiParser from '@twemoji/parser';
+import { loadTwemoji } from '../lazy.js';
 import { graphemeBoundaries, graphemeStart } from './count.js';
 
-// Needed only to find where an over-long post stops fitting: loaded on first use.
-let twemoji: typeof TwemojiParser | undefined;
-const emojiParser = (): typeof TwemojiParser => (twemoji ??= createRequire(import.meta.url)('@twemoji/parser') as typeof TwemojiParser);
 
 /**
  * twitter-text's configuration v3 (`config/v3.json`), which is also `parseTweet`'s default.
@@ -61,7 +57,7 @@ export function countX(text: string, limit: number): XCount {
 function overflowIndex(text: string, scaledLimit: number): number | null {
   const { scale, defaultWeight, transformedURLLength } = X_CONFIG;
   const urls = new Map(twitter.extractUrlsWithIndices(text).map((url) => [url.indices[0], url.url.length]));
-  const emoji = new Map(emojiParser().parse(text).map((entity) => [entity.indices[0], entity.text.length]));
+  const emoji = new Map(loadTwemoji().parse(text).map((entity) => [entity.indices[0], entity.text.length]));
   let length = 0;
   for (let index = 0; index < text.length; ) {
     const urlLength = urls.get(index);
