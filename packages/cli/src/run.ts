@@ -23,7 +23,7 @@ import { formatterNames, getFormatter, type Formatter } from './formatters/index
 import { decodeDraft, readDraft, type ReadFile } from './read.js';
 import { LintCache, sha1 } from './cache.js';
 import { WorkerPool } from './pool.js';
-import { lintTask, type Task, type TaskOutcome } from './worker.js';
+import { lintBatch, type Task } from './worker.js';
 import { statsTable } from './stats.js';
 import { inOrder, Progress } from './progress.js';
 
@@ -101,10 +101,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
     const results: LintResult[] = [];
     let problems = 0;
-    const threadsFor = (files: number): number => (options?.concurrency === 'auto' ? autoThreads(files) : (options?.concurrency ?? 1));
-    const startPool = (threads: number): WorkerPool | null => (threads > 1 ? new WorkerPool(threads) : null);
     const badConfigs = new Set<string>();
     const opts = options;
+    const threadsFor = (files: number): number => (opts.concurrency === 'auto' ? autoThreads(files) : opts.concurrency);
+    const startPool = (threads: number): WorkerPool | null => (threads > 1 ? new WorkerPool(threads) : null);
     /** Files the user named (or piped in): being skipped deserves a word. */
     const explicit = new Set<string>();
     /** The config for a file, or null when it is ignored or its config is broken (reported once). */
@@ -205,7 +205,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ? await pool.finish((n) => {
           progress.set(n, 'linting');
         })
-      : await sequential(tasks, () => {
+      : await lintBatch(tasks, () => {
           progress.tick('linting');
         });
     progress.done();
@@ -271,15 +271,6 @@ function requireFormatter(name: string): Formatter {
 function autoThreads(files: number): number {
   if (files < 1000) return 1;
   return Math.max(1, Math.min(availableParallelism(), 4));
-}
-
-async function sequential(tasks: readonly Task[], onEach: () => void): Promise<TaskOutcome[]> {
-  const out: TaskOutcome[] = [];
-  for (const task of tasks) {
-    out.push(await lintTask(task));
-    onEach();
-  }
-  return out;
 }
 
 function onlyErrors(result: LintResult): LintResult {

@@ -21,9 +21,12 @@ export async function lintTask(task: Task): Promise<TaskOutcome> {
 }
 
 /** One file at a time: linting a whole batch at once keeps every post's working data alive together. */
-async function lintBatch(tasks: readonly Task[]): Promise<TaskOutcome[]> {
+export async function lintBatch(tasks: readonly Task[], onEach: () => void = () => undefined): Promise<TaskOutcome[]> {
   const outcomes: TaskOutcome[] = [];
-  for (const task of tasks) outcomes.push(await lintTask(task));
+  for (const task of tasks) {
+    outcomes.push(await lintTask(task));
+    onEach();
+  }
   return outcomes;
 }
 
