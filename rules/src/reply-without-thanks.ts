@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
-import { loadLexicon, phrases } from './lib/lexicon.js';
-import { compilePhrases, findAll, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
+import { lexiconLanguages, loadLexicon, phrases } from './lib/lexicon.js';
+import { findCategories, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
 
 export type Options = {
   /** More ways of thanking that count. */
@@ -9,9 +9,6 @@ export type Options = {
 
 /** Leading @mentions of the people being answered: a suggested "thanks" goes after them. */
 const LEADING_MENTIONS = /^(?:\s*@[\p{L}\p{N}_.]+(?:@[\w.-]+)?[,:]?)+\s*/u;
-
-/** The lexicon's languages, plus `any`: thank-yous in other languages that a reply may use. */
-const LANGS = ['en', 'es', 'any'];
 
 export default defineRule<Options>({
   meta: {
@@ -47,9 +44,16 @@ export default defineRule<Options>({
     const text = maskNonProse(view.text, view.code);
     const lexicon = loadLexicon('reply-without-thanks');
     const folded = fold(text);
-    // Thanks in any language counts ("mil gracias" in an English reply, "asante sana").
-    const not = LANGS.flatMap((lang) => findAll(folded, compilePhrases(phrases(lexicon, lang, 'notThanks')), 'not'));
-    const thanks = LANGS.flatMap((lang) => findAll(folded, compilePhrases(phrases(lexicon, lang, 'thanks', lang === post.lang ? context.options.extraThanks : [])), 'thanks'));
+    // Thanks in any of the lexicon's languages counts ("mil gracias" in an English reply,
+    // "asante sana" from its `any` list), all found in one pass.
+    const lists: Record<string, readonly string[]> = {};
+    for (const lang of lexiconLanguages(lexicon)) {
+      lists[`thanks:${lang}`] = phrases(lexicon, lang, 'thanks', lang === post.lang ? context.options.extraThanks : []);
+      lists[`not:${lang}`] = phrases(lexicon, lang, 'notThanks');
+    }
+    const found = Object.entries(findCategories(folded, lists));
+    const not = found.filter(([category]) => category.startsWith('not:')).flatMap(([, matches]) => matches);
+    const thanks = found.filter(([category]) => category.startsWith('thanks:')).flatMap(([, matches]) => matches);
     if (thanks.some((m) => !not.some((n) => overlaps(n, m)))) return;
     const first = sentences(view.text)[0];
     if (!first) return;

@@ -69,3 +69,8 @@ export function phrases(lexicon: Lexicon, lang: string, category: string, extra:
   }
   return list;
 }
+
+/** The languages a lexicon has lists for (its keys, without the `$comment`). */
+export function lexiconLanguages(lexicon: Lexicon): string[] {
+  return Object.keys(lexicon).filter((key) => key !== '$comment');
+}
