@@ -155,8 +155,15 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
+/** ` (did you mean 'x'?)` to append to an error message, or '' when no known name is close. */
 export function suggestName(name: string, known: Iterable<string>): string {
-  let best = '';
+  const best = closestName(name, known);
+  return best === undefined ? '' : ` (did you mean '${best}'?)`;
+}
+
+/** The known name a typo most likely meant, or undefined when none is close enough. */
+export function closestName(name: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
   let bestScore = Infinity;
   for (const k of known) {
     const d = distance(name, k);
@@ -165,7 +172,7 @@ export function suggestName(name: string, known: Iterable<string>): string {
       bestScore = d;
     }
   }
-  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean '${best}'?)` : '';
+  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 export interface ConfigLoaderOptions {

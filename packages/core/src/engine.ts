@@ -3,7 +3,7 @@ import { LineIndex } from './location.js';
 import { buildPost, parseDocument } from './parse.js';
 import { DirectiveState, parseDirectives } from './directives.js';
 import { interpolate, messageFor } from './rule.js';
-import { suggestName } from './config.js';
+import { closestName } from './config.js';
 import type { ResolvedConfig } from './config.js';
 import type { LintMessage, LintResult, Post, ReportDescriptor, Rule, RuleContext } from './types.js';
 
@@ -106,7 +106,7 @@ export async function lintText(text: string, options: LintOptions): Promise<Lint
     for (const id of directive.ruleIds) {
       if (rules.has(id)) continue;
       const at = index.position(directive.offset);
-      const guess = /'([^']+)'/u.exec(suggestName(id, rules.keys()))?.[1];
+      const guess = closestName(id, rules.keys());
       messages.push({
         ruleId: id,
         severity: 2,
