@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
-import { compilePhrases, findAll, fold, quote } from './lib/text.js';
+import { blank, compilePhrases, findAll, fold, quote } from './lib/text.js';
 import { findHashtags, findMentions } from './lib/social.js';
 
 export type Options = {
@@ -20,8 +20,6 @@ const IMAGES = /!\[[^\]\n]*\]\([^)\n]*\)/gu;
 /** Words for the reader: runs of letters (numbers alone, emoji and symbols are not words). */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 const EMOJI = /\p{Extended_Pictographic}/u;
-
-const blank = (text: string, start: number, end: number): string => text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
 
 function list(items: readonly string[], lang: string): string {
   if (items.length <= 1) return items.join('');
@@ -81,11 +79,11 @@ export default defineRule<Options>({
     const tags = findHashtags(view.text, view.code);
     const mentions = findMentions(view.text, view.code);
     let text = view.text.replace(URLS, (m) => ' '.repeat(m.length));
-    for (const t of [...tags, ...mentions]) text = blank(text, t.start, t.end);
+    text = blank(text, [...tags, ...mentions].map((t) => [t.start, t.end] as const));
     const wordsOf = (s: string): string[] => [...s.matchAll(WORD)].map((m) => m[0]).filter((w) => /\p{L}/u.test(w));
     const label = wordsOf(text);
     const fillers = compilePhrases(phrases(loadLexicon('link-only'), post.lang, 'fillers', context.options.extraFillers));
-    for (const f of findAll(fold(text), fillers, 'filler')) text = blank(text, f.start, f.end);
+    text = blank(text, findAll(fold(text), fillers, 'filler').map((f) => [f.start, f.end] as const));
     if (wordsOf(text).length >= context.options.minWords) return;
 
     const es = post.lang === 'es';

@@ -39,7 +39,7 @@ function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
 }
 
 /** `text` with each range replaced by spaces (same length, so offsets still hold). */
-function blank(text: string, ranges: readonly (readonly [number, number])[]): string {
+export function blank(text: string, ranges: readonly (readonly [number, number])[]): string {
   let out = text;
   for (const [s, e] of ranges) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
   return out;
