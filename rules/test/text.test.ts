@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhrases, findAll, fold, maskNonProse, sentences } from '../src/lib/text.js';
+import { Recent, compilePhrases, findAll, fold, maskNonProse, sentences } from '../src/lib/text.js';
 
 const find = (text: string, phrases: string[]): string[] => findAll(fold(text), compilePhrases(phrases), 'x').map((m) => text.slice(m.start, m.end));
 
@@ -44,5 +44,20 @@ describe('masking and sentences', () => {
 
   it('splits sentences at end marks and line breaks, not inside "p. ej."', () => {
     expect(sentences('Hola. ¿Qué tal? Mira, p. ej. esto.\nY otra línea').map((s) => s.text)).toEqual(['Hola.', '¿Qué tal?', 'Mira, p. ej. esto.', 'Y otra línea']);
+  });
+});
+
+describe('Recent', () => {
+  it('computes a value once while it is among the last few, then again', () => {
+    const recent = new Recent<string, number>(2);
+    let calls = 0;
+    const get = (key: string): number => recent.get(key, () => (calls++, key.length));
+    expect([get('a'), get('bb'), get('a'), get('bb')]).toEqual([1, 2, 1, 2]);
+    expect(calls).toBe(2);
+    get('ccc'); // takes the oldest slot ('a')
+    expect(get('bb')).toBe(2);
+    expect(calls).toBe(3);
+    expect(get('a')).toBe(1);
+    expect(calls).toBe(4);
   });
 });

@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, inside, maskNonProse, maskUrls, originOf, overlaps, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
+import { Recent, compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, inside, maskNonProse, maskUrls, originOf, overlaps, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -78,27 +78,21 @@ export interface VoiceOptions {
 }
 
 const EXTRA_KEYS = ['self', 'sales', 'superlatives', 'reader', 'allow'] as const;
-const voiceCache = new WeakMap<Brand, Map<string, Voice>>();
+const voiceCache = new WeakMap<Brand, Recent<string, Promise<Voice>>>();
 
 /**
  * Finds self- and reader-references in a post's plain text. Async only when `nlp` is set.
  * Several rules ask about the same post: the last few answers are remembered.
  */
-export async function analyseVoice(view: Pick<TextView, 'text' | 'code'>, options: VoiceOptions): Promise<Voice> {
+export function analyseVoice(view: Pick<TextView, 'text' | 'code'>, options: VoiceOptions): Promise<Voice> {
   const extras = options.extras ?? {};
   const key = [options.lang, options.nlp === true, ...EXTRA_KEYS.map((k) => (extras[k] ?? []).join('\u0001')), view.code.join(';'), view.text].join('\u0000');
   let cache = voiceCache.get(options.brand);
   if (!cache) {
-    cache = new Map();
+    cache = new Recent(4);
     voiceCache.set(options.brand, cache);
   }
-  let voice = cache.get(key);
-  if (!voice) {
-    voice = await analyse(view, options);
-    if (cache.size >= 16) cache.clear();
-    cache.set(key, voice);
-  }
-  return voice;
+  return cache.get(key, () => analyse(view, options));
 }
 
 async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOptions): Promise<Voice> {
