@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Task, TaskOutcome } from './worker.js';
+import type { ResolvedConfig } from '@postlint/core';
+import type { Batch, Task, TaskOutcome } from './worker.js';
 
 /**
  * Worker threads that lint files as they are handed in. Started before the files are read,
@@ -9,6 +10,12 @@ import type { Task, TaskOutcome } from './worker.js';
 export class WorkerPool {
   private readonly workers: Worker[];
   private readonly idle: Worker[] = [];
+  /**
+   * Each config goes to a thread once, then tasks name it by number: a config cloned with
+   * every file would be a new object per file, and the rules' caches per config would miss.
+   */
+  private readonly configIds = new Map<ResolvedConfig, number>();
+  private readonly known = new Map<Worker, Set<number>>();
   private readonly tasks: Task[] = [];
   private readonly outcomes: TaskOutcome[] = [];
   private sent = 0;
@@ -69,9 +76,26 @@ export class WorkerPool {
     if (this.done === this.tasks.length && this.ended) this.settle?.();
     while (this.idle.length > 0 && this.sent < this.tasks.length && (this.ended || this.tasks.length - this.sent >= this.batchSize)) {
       const worker = this.idle.pop();
+      if (!worker) break;
       const id = this.sent;
       this.sent = Math.min(this.tasks.length, id + this.batchSize);
-      worker?.postMessage({ id, tasks: this.tasks.slice(id, this.sent) });
+      worker.postMessage(this.batch(worker, id, this.tasks.slice(id, this.sent)));
     }
+  }
+
+  private batch(worker: Worker, id: number, tasks: readonly Task[]): Batch {
+    let known = this.known.get(worker);
+    if (!known) this.known.set(worker, (known = new Set()));
+    const configs: [number, ResolvedConfig][] = [];
+    const items = tasks.map(({ file, text, config }) => {
+      let configId = this.configIds.get(config);
+      if (configId === undefined) this.configIds.set(config, (configId = this.configIds.size));
+      if (!known.has(configId)) {
+        known.add(configId);
+        configs.push([configId, config]);
+      }
+      return { file, text, configId };
+    });
+    return { id, configs, tasks: items };
   }
 }

@@ -30,6 +30,21 @@ export async function lintBatch(tasks: readonly Task[], onEach: () => void = () 
   return outcomes;
 }
 
-parentPort?.on('message', (batch: { id: number; tasks: Task[] }) => {
-  void lintBatch(batch.tasks).then((outcomes) => parentPort?.postMessage({ id: batch.id, outcomes }));
+/** What the pool sends a thread: files, and the configs it has not seen yet, by number. */
+export interface Batch {
+  readonly id: number;
+  readonly configs: readonly (readonly [number, ResolvedConfig])[];
+  readonly tasks: readonly { readonly file: string; readonly text: string; readonly configId: number }[];
+}
+
+const configs = new Map<number, ResolvedConfig>();
+
+parentPort?.on('message', (batch: Batch) => {
+  for (const [id, config] of batch.configs) configs.set(id, config);
+  const tasks = batch.tasks.map(({ file, text, configId }) => {
+    const config = configs.get(configId);
+    if (!config) throw new Error(`postlint worker: config ${configId} was never sent`);
+    return { file, text, config };
+  });
+  void lintBatch(tasks).then((outcomes) => parentPort?.postMessage({ id: batch.id, outcomes }));
 });

@@ -97,6 +97,23 @@ describe('--concurrency', () => {
     expect(JSON.parse(cached.stdout)).toEqual(JSON.parse(one.stdout));
   });
 
+  it('gives each file its own folder\'s config on the threads (configs are sent once, by number)', async () => {
+    // Two configs, files interleaved so every batch mixes them: a thread that used the wrong
+    // config for a file would report too-long (or not) on the wrong ones.
+    const files: Record<string, string> = {
+      'short/.postlintrc.yaml': 'rules:\n  too-long: [error, { limits: { x: 20 } }]\n',
+      'brand/.postlintrc.yaml': 'brand:\n  names: [Panadería Sol]\n',
+    };
+    for (let i = 0; i < 120; i++) files[`${i % 2 === 0 ? 'short' : 'brand'}/${String(i).padStart(4, '0')}.md`] = i % 3 === 0 ? PROMO : ASKS;
+    const cwd = tree(files);
+    const one = await cli(['-f', 'json', '--concurrency', '1'], { cwd });
+    const two = await cli(['-f', 'json', '--concurrency', '2'], { cwd });
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+    const tooLong = (JSON.parse(two.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).filter((r) => r.messages.some((m) => m.ruleId === 'too-long'));
+    expect(tooLong.length).toBe(60);
+    expect(tooLong.every((r) => r.filePath.includes('/short/'))).toBe(true);
+  });
+
   it('rejects a bad value', async () => {
     const { code, stderr } = await cli(['--concurrency', 'lots'], { cwd: tree({ 'a.md': ASKS }) });
     expect(code).toBe(2);
