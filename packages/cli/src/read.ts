@@ -1,4 +1,4 @@
-import { readFile as fsReadFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export type ReadFile = (path: string) => Promise<Buffer>;
 
@@ -14,10 +14,20 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Drafts are small: one blocking read each is cheaper for the main thread than the promise
+ * API's separate open, stat, read and close steps (which showed up as seconds of main-thread
+ * time in a 10k-file profile). A throw inside the executor becomes a rejection.
+ */
+const readWhole: ReadFile = (path) =>
+  new Promise((resolve) => {
+    resolve(readFileSync(path));
+  });
+
+/**
  * Reads a draft as UTF-8 text, or says in one line why it cannot be linted (binary data,
  * invalid UTF-8, empty file, I/O error).
  */
-export async function readDraft(path: string, read: ReadFile = fsReadFile): Promise<ReadOutcome> {
+export async function readDraft(path: string, read: ReadFile = readWhole): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     bytes = await read(path);
