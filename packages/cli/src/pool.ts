@@ -16,7 +16,9 @@ export class WorkerPool {
    */
   private readonly configIds = new Map<ResolvedConfig, number>();
   private readonly known = new Map<Worker, Set<number>>();
-  private readonly tasks: Task[] = [];
+  /** Files not yet sent to a thread; sent ones are dropped, so their text can be freed. */
+  private queue: Task[] = [];
+  private added = 0;
   private readonly outcomes: TaskOutcome[] = [];
   private sent = 0;
   private done = 0;
@@ -51,7 +53,8 @@ export class WorkerPool {
 
   /** Queues one file; it is linted as soon as a thread is free and a batch is full. */
   add(task: Task): void {
-    this.tasks.push(task);
+    this.queue.push(task);
+    this.added++;
     this.dispatch();
   }
 
@@ -62,7 +65,7 @@ export class WorkerPool {
     this.dispatch();
     await new Promise<void>((resolve) => {
       this.settle = resolve;
-      if (this.done === this.tasks.length || this.failure !== null) resolve();
+      if (this.done === this.added || this.failure !== null) resolve();
     });
     if (this.failure !== null) throw this.failure;
     return this.outcomes;
@@ -73,14 +76,21 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    if (this.done === this.tasks.length && this.ended) this.settle?.();
-    while (this.idle.length > 0 && this.sent < this.tasks.length && (this.ended || this.tasks.length - this.sent >= this.batchSize)) {
+    if (this.done === this.added && this.ended) this.settle?.();
+    while (this.idle.length > 0 && this.queue.length > 0 && (this.ended || this.queue.length >= this.batchSize)) {
       const worker = this.idle.pop();
       if (!worker) break;
-      const id = this.sent;
-      this.sent = Math.min(this.tasks.length, id + this.batchSize);
-      worker.postMessage(this.batch(worker, id, this.tasks.slice(id, this.sent)));
+      const [id, tasks] = this.take(this.batchSize);
+      worker.postMessage(this.batch(worker, id, tasks));
     }
+  }
+
+  private take(count: number): [number, Task[]] {
+    const tasks = this.queue.slice(0, count);
+    this.queue = this.queue.slice(tasks.length);
+    const id = this.sent;
+    this.sent += tasks.length;
+    return [id, tasks];
   }
 
   private batch(worker: Worker, id: number, tasks: readonly Task[]): Batch {

@@ -126,7 +126,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
     };
 
+    // Files to lint, in order. Their texts stay here only when they are linted on this thread
+    // (or for stats); files handed to the threads keep just what the cache needs.
     const tasks: Task[] = [];
+    const linted: { readonly file: string; readonly config: ResolvedConfig; readonly hash: string }[] = [];
     const cache = options.cache && !stats ? await LintCache.open(options.cacheLocation, io.cwd, `${VERSION}:${rulesFingerprint()}`) : null;
     if (options.stdin) {
       const file = options.stdinFilename === undefined ? '<stdin>' : resolve(io.cwd, options.stdinFilename);
@@ -135,7 +138,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const outcome = decodeDraft(await io.stdin());
       if (config) {
         if ('problem' in outcome) results.push(fatalResult(file, outcome.problem, outcome.line));
-        else tasks.push({ file, text: outcome.text, config });
+        else {
+          tasks.push({ file, text: outcome.text, config });
+          linted.push({ file, config, hash: '' });
+        }
       }
     } else {
       const found = await discover(stats ? options.patterns.slice(1) : options.patterns, { cwd: io.cwd, useIgnoreFiles: options.ignore, ignorePath: options.ignorePath });
@@ -169,8 +175,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (cached) results.push(cached);
         else {
           const task = { file, text: outcome.text, config };
-          tasks.push(task);
-          pool?.add(task);
+          linted.push({ file, config, hash });
+          if (pool) pool.add(task);
+          else tasks.push(task);
         }
       }
       progress.done();
@@ -198,9 +205,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
     if (!pool) {
       pool = startPool(threadsFor(tasks.length));
-      for (const task of tasks) pool?.add(task);
+      if (pool) for (const task of tasks.splice(0)) pool.add(task);
     }
-    const progress = new Progress(tasks.length, io);
+    const progress = new Progress(linted.length, io);
     const outcomes = pool
       ? await pool.finish((n) => {
           progress.set(n, 'linting');
@@ -212,7 +219,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     await pool?.close();
     pool = null;
     outcomes.forEach((outcome, i) => {
-      const task = tasks[i];
+      const task = linted[i];
       if (!task) return;
       if ('error' in outcome) {
         // A problem in one file (a rule failing on odd input) must not stop the others.
@@ -221,7 +228,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return;
       }
       results.push(outcome.result);
-      if (cache && !opts.stdin && outcome.result.fatalErrorCount === 0) cache.set(task.file, sha1(task.text), task.config, outcome.result);
+      if (cache && !opts.stdin && outcome.result.fatalErrorCount === 0) cache.set(task.file, task.hash, task.config, outcome.result);
     });
     await cache?.save();
     results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
