@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countClusters, graphemeBoundaries, graphemeLength, graphemeStart, utf8Length } from '../src/platforms/count.js';
+import { SINGLES, countClusters, graphemeBoundaries, graphemeLength, graphemeStart, utf8Length } from '../src/platforms/count.js';
 import { getPlatform, measure, PLATFORMS, type PlatformSpec } from '../src/platforms/index.js';
 
 describe('platform registry', () => {
@@ -172,6 +172,26 @@ describe.each(Object.values(PLATFORMS))('exact boundary on $id', (spec: Platform
 });
 
 describe('grapheme counting in chunks', () => {
+  it('counts only code units that are always a cluster of their own without ICU', () => {
+    // A boundary is suppressed only after a Prepend, before an Extend, SpacingMark or ZWJ,
+    // inside CR LF, Hangul syllables and regional-indicator pairs: a character next to
+    // "a" on both sides, and next to itself, shows each of those.
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const count = (text: string): number => [...segmenter.segment(text)].length;
+    let checked = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (!SINGLES.test(ch)) continue;
+      checked++;
+      expect([code, count(`a${ch}a`), count(ch + ch)]).toEqual([code, 3, 2]);
+    }
+    expect(checked).toBeGreaterThan(800);
+    expect(SINGLES.test('\r')).toBe(false);
+    expect(SINGLES.test('\u0301')).toBe(false);
+    expect(SINGLES.test('\u200d')).toBe(false);
+    expect(SINGLES.test('\ufe0f')).toBe(false);
+  });
+
   // Long texts are segmented in chunks for speed; the result must match one-piece segmentation.
   const pieces = ['a', 'b', ' ', '.', '\n', '\r\n', '\r', 'e\u0301', '👨‍👩‍👧‍👦', '🇪🇸', '👍🏽', '漢', 'क्ष', '1️⃣', 'x\u200d', '\u0301'];
   let seed = 42;
@@ -182,6 +202,8 @@ describe('grapheme counting in chunks', () => {
   const texts = [0, 1, 2].map(() => Array.from({ length: 4000 }, () => pieces[random(pieces.length)]).join(''));
   texts.push('a'.repeat(1000) + '\u0301'.repeat(500) + 'b'.repeat(1000));
   texts.push('plain words\n'.repeat(300) + '👍🏽 ok ' + 'más '.repeat(200), 'ascii only '.repeat(400));
+  // Stretches of accented letters and typographic punctuation, counted without ICU.
+  texts.push('¿Año nuevo? “Sí” — ñandú, 20 € … pingüino\n'.repeat(80) + 'e\u0301 👍🏽 ' + '«Qué» ‘tal’ ¡olé!\t'.repeat(60));
 
   it.each(texts.map((text, index) => [index, text] as const))('text %i', (_index, text) => {
     const expected = Array.from(new Intl.Segmenter().segment(text), ({ index }) => index);
