@@ -4,6 +4,9 @@ import type { Brand, Rule } from '@postlint/core';
 /** true: the rule should warn; false: it should not; null: the rule does not apply. */
 export type Label = boolean | null;
 
+/** Splits never tuned on. */
+export declare const HELD_OUT: readonly string[];
+
 export interface EvalPost {
   /** Path relative to the corpus folder, e.g. `dev/001-es-….md`. */
   readonly file: string;

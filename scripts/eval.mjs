@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '@postlint/rules';
-import { consoleTable, evaluate, loadCorpus, renderQualityDoc } from './eval-lib.mjs';
+import { HELD_OUT, consoleTable, evaluate, loadCorpus, renderQualityDoc } from './eval-lib.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -21,7 +21,6 @@ const corpusDir = join(root, 'fixtures', 'eval');
 const docPath = join(root, 'docs', 'quality.md');
 const { brand, posts } = loadCorpus(corpusDir);
 // Mistakes are listed for the tuning splits only, never for the held-out splits.
-const HELD_OUT = ['test', 'check', 'check2'];
 const tuningSplits = [...new Set(posts.map((p) => p.split))].filter((split) => !HELD_OUT.includes(split));
 const evaluation = await evaluate({ posts, rules, brand, explainSplits: tuningSplits });
 const doc = renderQualityDoc(evaluation);

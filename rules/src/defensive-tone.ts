@@ -1,5 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
+import { loadModel, modelProbability, modelScore, wordFeatures } from './lib/model.js';
 import { analyseVoice } from './lib/voice.js';
 import { compilePhrases, findAll, findCategories, fold, foldedSet, inside, maskNonProse, overlaps, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
@@ -83,6 +84,7 @@ export default defineRule<Options>({
         shouting: 'Capitals and strings of exclamation marks ({{phrase}}) read as shouting. Write in sentence case and keep the tone calm.',
         unacknowledged:
           'This reply answers a complaint without acknowledging it, thanking the person or offering a fix. Start from their experience, e.g. “Thanks for telling us, and sorry about the wait; we’ll look into it today.”',
+        tone: 'This reply is worded like replies that push back rather than listen, most of all {{phrase}}. Acknowledge the problem, thank the person and say what you will do, e.g. “Thanks for telling us; sorry about the wait, we’ll call you today.”',
       },
       es: {
         blame: '{{phrase}} echa la culpa al cliente. Reconoce lo que falló, dale las gracias y ofrece una solución, p. ej. «Gracias por avisarnos; hoy mismo revisamos tu pedido».',
@@ -93,6 +95,7 @@ export default defineRule<Options>({
         shouting: 'Las mayúsculas y las cadenas de exclamaciones ({{phrase}}) se leen como gritos. Escribe en minúsculas y con un tono tranquilo.',
         unacknowledged:
           'La respuesta contesta a una queja sin reconocerla, sin dar las gracias y sin ofrecer una solución. Parte de su experiencia, p. ej. «Gracias por contárnoslo y perdona la espera; hoy mismo lo revisamos».',
+        tone: 'La respuesta está redactada como las que rebaten en lugar de escuchar, sobre todo en {{phrase}}. Reconoce el problema, agradece el aviso y di qué vas a hacer, p. ej. «Gracias por contárnoslo; sentimos la espera y te llamamos hoy mismo».',
       },
     },
   },
@@ -122,6 +125,12 @@ export default defineRule<Options>({
       const first = reply.sentences.find((x) => x.text.split(/\s+/u).length >= 4) ?? reply.sentences[0];
       if (post.kind === 'reply' && good.mitigation === 0 && !hasFacts && weak.length > 0 && first) {
         context.report({ messageId: 'unacknowledged', range: post.plain.range(first.start, first.end) });
+        return;
+      }
+      // No phrase gives it away: ask the word model, which has read more replies than the lists.
+      const tone = worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
+      if (tone) {
+        context.report({ messageId: 'tone', range: post.plain.range(tone.start, tone.end), data: { phrase: quote(clip(tone.text), post.lang) } });
       }
       return;
     }
@@ -190,6 +199,35 @@ function read(text: string, code: readonly (readonly [number, number])[], langua
     findOne: (category) => findAll(folded, compilePhrases(phrases(lexicon, language, category)), category),
     sentenceOf: (m) => all().find((x) => inside(m, x)),
   };
+}
+
+/**
+ * The sentence that sounds most defensive to the word model (`lexicons/defensive-tone.model.json`,
+ * trained on the labelled replies), when the reply as a whole is over the model's threshold.
+ * Allowed phrases are not read.
+ */
+function worstByModel(text: string, code: readonly (readonly [number, number])[], reply: Reply, lang: string, allowed: readonly Span[]): Sentence | null {
+  const model = loadModel('defensive-tone');
+  const skip = allowed.map((a) => [a.start, a.end] as const);
+  const probability = modelProbability(model, lang, wordFeatures(text, code, skip));
+  if (probability === null || probability < model.threshold) return null;
+  let worst: Sentence | null = null;
+  let worstScore = -Infinity;
+  for (const sentence of reply.sentences) {
+    const score = modelScore(model, lang, wordFeatures(sentence.text)) ?? -Infinity;
+    if (score > worstScore) {
+      worst = sentence;
+      worstScore = score;
+    }
+  }
+  return worst;
+}
+
+/** A long sentence shortened for a message, at a word boundary. */
+function clip(text: string, max = 90): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
 /** What a good reply has: thanks that stands, an apology, an admission, an offer to fix. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { presets, rules } from '@postlint/rules';
+import { loadModel } from '../src/lib/model.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 
@@ -51,11 +52,21 @@ describe('lexicons', () => {
   };
   const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(schema);
 
-  it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))('%s is valid, belongs to a rule and has the same categories in both languages', (file) => {
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.model.json')))('%s is valid, belongs to a rule and has the same categories in both languages', (file) => {
     const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, Record<string, string[]>>;
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     expect(rules.has(file.replace(/\.json$/u, ''))).toBe(true);
     expect(Object.keys(data.es!).sort()).toEqual(Object.keys(data.en!).sort());
+  });
+});
+
+describe('word models', () => {
+  it.each(readdirSync(join(repo, 'rules', 'lexicons')).filter((f) => f.endsWith('.model.json')))('%s loads, belongs to a rule and covers both languages', (file) => {
+    const name = file.replace(/\.model\.json$/u, '');
+    expect(rules.has(name)).toBe(true);
+    const model = loadModel(name);
+    expect(Object.keys(model.languages).sort()).toEqual(['en', 'es']);
+    expect(Object.keys(model.languages.es!.weights).length).toBeGreaterThan(100);
   });
 });
 

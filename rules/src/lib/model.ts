@@ -1,0 +1,77 @@
+/**
+ * A linear model over a post's words and word pairs (logistic regression). The weights are
+ * learned from the labelled corpus by `scripts/train-models.mjs` and stored as data beside
+ * the lexicons, so they can be retrained when the corpus grows; a rule uses one as a second
+ * opinion where its phrase lists find nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEXICON_DIR } from './lexicon.js';
+import { blank, fold, maskNonProse } from './text.js';
+
+export interface WordModel {
+  /** Probability from which the rule reports. */
+  readonly threshold: number;
+  /** Per language: the intercept and one weight per feature (word, or two words in a row). */
+  readonly languages: Readonly<Record<string, { readonly bias: number; readonly weights: Readonly<Record<string, number>> }>>;
+}
+
+const WORD = /[\p{L}\p{N}_']+|[!?"«»“”]/gu;
+const cache = new Map<string, WordModel>();
+
+/**
+ * The features of a text: its words (folded: no case, no accents but ñ), pairs of
+ * neighbouring words, and the punctuation that carries tone (! ? quotes). Links, e-mail
+ * addresses, @handles, code and the `skip` ranges (allowed phrases) are not words.
+ */
+export function wordFeatures(text: string, code: readonly (readonly [number, number])[] = [], skip: readonly (readonly [number, number])[] = []): string[] {
+  const prose = blank(maskNonProse(text, code), skip).replace(/[‘’]/gu, "'");
+  const words = fold(prose).text.match(WORD) ?? [];
+  const features = new Set(words);
+  for (let i = 1; i < words.length; i++) features.add(`${words[i - 1] ?? ''} ${words[i] ?? ''}`);
+  return [...features];
+}
+
+/** The model's score (log-odds, before the intercept) of a set of features. */
+export function modelScore(model: WordModel, lang: string, features: readonly string[]): number | null {
+  const weights = model.languages[lang]?.weights;
+  if (!weights) return null;
+  let sum = 0;
+  for (const feature of features) sum += Object.hasOwn(weights, feature) ? (weights[feature] ?? 0) : 0;
+  return sum;
+}
+
+/** Probability that a text in `lang` belongs to the model's class; null for a language it was not trained on. */
+export function modelProbability(model: WordModel, lang: string, features: readonly string[]): number | null {
+  const score = modelScore(model, lang, features);
+  const bias = model.languages[lang]?.bias;
+  if (score === null || bias === undefined) return null;
+  return 1 / (1 + Math.exp(-(score + bias)));
+}
+
+/** Loads `rules/lexicons/<name>.model.json`, checked for shape so a broken file fails with its name. */
+export function loadModel(name: string): WordModel {
+  let model = cache.get(name);
+  if (model) return model;
+  const file = `${name}.model.json`;
+  const data: unknown = JSON.parse(readFileSync(join(LEXICON_DIR, file), 'utf8'));
+  assertModel(data, file);
+  model = data;
+  cache.set(name, model);
+  return model;
+}
+
+function assertModel(data: unknown, file: string): asserts data is WordModel {
+  const fail = (why: string): never => {
+    throw new Error(`lexicons/${file}: ${why}`);
+  };
+  const record = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!record(data)) return fail('must be an object');
+  const { threshold, languages } = data;
+  if (typeof threshold !== 'number' || threshold <= 0 || threshold >= 1) fail('threshold must be a number between 0 and 1');
+  if (!record(languages)) return fail('languages must be an object');
+  for (const [lang, entry] of Object.entries(languages)) {
+    if (!record(entry) || typeof entry.bias !== 'number' || !record(entry.weights)) fail(`'${lang}' needs a numeric bias and an object of weights`);
+    else if (!Object.values(entry.weights).every((w) => typeof w === 'number' && Number.isFinite(w))) fail(`'${lang}.weights' must all be numbers`);
+  }
+}
