@@ -9,6 +9,8 @@ export type Options = {
   extra: Partial<Record<Kind, string[]>>;
   /** Phrases never flagged (house style the team has agreed on). */
   allow: string[];
+  /** Ask the word model when no phrase gives the reply away. */
+  model: boolean;
 };
 
 /** Kinds of defensiveness, worst first: the worst one found is the one reported. */
@@ -71,9 +73,13 @@ export default defineRule<Options>({
           properties: { blame: list, denial: list, argue: list, sarcasm: list, repeat: list },
         },
         allow: { ...list, description: 'Phrases never flagged (wording the team has agreed on).' },
+        model: {
+          type: 'boolean',
+          description: 'When no phrase or sign gives a reply away, ask the word model trained on the labelled corpus (rules/lexicons/defensive-tone.model.json) and report the reply it reads as defensive. false: only the word lists and signs decide.',
+        },
       },
     },
-    defaultOptions: { extra: {}, allow: [] },
+    defaultOptions: { extra: {}, allow: [], model: true },
     messages: {
       en: {
         blame: '{{phrase}} puts the blame on the customer. Acknowledge what went wrong, thank them and offer a fix, e.g. “Thanks for telling us; we’ll sort out your order today.”',
@@ -128,7 +134,7 @@ export default defineRule<Options>({
         return;
       }
       // No phrase gives it away: ask the word model, which has read more replies than the lists.
-      const tone = worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
+      const tone = context.options.model && worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
       if (tone) {
         context.report({ messageId: 'tone', range: post.plain.range(tone.start, tone.end), data: { phrase: quote(clip(tone.text), post.lang) } });
       }

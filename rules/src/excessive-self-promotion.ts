@@ -1,4 +1,5 @@
 import { defineRule } from '@postlint/core';
+import { loadModel, modelProbability, wordFeatures } from './lib/model.js';
 import { quote } from './lib/text.js';
 import { analyseVoice, type Voice } from './lib/voice.js';
 
@@ -18,6 +19,8 @@ export type Options = {
   allow: string[];
   /** Ask the NLP tagger about verb person on close calls. */
   nlp: boolean;
+  /** Report only when the word model agrees the post reads as promotion. */
+  model: boolean;
 };
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
@@ -52,9 +55,13 @@ export default defineRule<Options>({
           type: 'boolean',
           description: 'On close calls, ask the NLP tagger (compromise, es-compromise) about verb person: 2nd-person verbs speak to the reader, subjunctive "celebremos" is not self. Slower; loaded only for the languages met.',
         },
+        model: {
+          type: 'boolean',
+          description: 'Report only when the word model trained on the labelled corpus (rules/lexicons/excessive-self-promotion.model.json) also reads the post as promotion. false: the word counts alone decide.',
+        },
       },
     },
-    defaultOptions: { minSelf: 4, ratio: 2, extraSelf: [], extraSales: [], extraSuperlatives: [], extraReader: [], allow: [], nlp: false },
+    defaultOptions: { minSelf: 4, ratio: 2, extraSelf: [], extraSales: [], extraSuperlatives: [], extraReader: [], allow: [], nlp: false, model: true },
     messages: {
       en: {
         selfCentered:
@@ -92,6 +99,14 @@ export default defineRule<Options>({
     // explain ("we're sorry", "we close at 00:30"); only a pitch or self-praise makes them
     // self-promotional.
     if ((post.kind === 'reply' || voice.answersCritics) && !self.some((f) => f.weight > 1)) return;
+    // Counting "we" cannot tell a team-day post from an advert; the word model, trained on
+    // posts labelled by hand, overrules the counts when the wording is not a pitch.
+    if (o.model) {
+      const model = loadModel('excessive-self-promotion');
+      const allowed = voice.allowed.map((a) => [a.start, a.end] as const);
+      const probability = modelProbability(model, post.lang, wordFeatures(post.plain.text, post.plain.code, allowed));
+      if (probability !== null && probability < model.threshold) return;
+    }
     // Point at the strongest claim: a pitch if there is one, else the first self-reference.
     const worst = self.find((f) => f.weight > 1) ?? self[0];
     if (!worst) return;

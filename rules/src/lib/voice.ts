@@ -40,6 +40,8 @@ export interface Voice {
   /** References to the reader outside pitches and rhetorical questions, plus genuine questions. */
   readonly readerScore: number;
   readonly findings: readonly Finding[];
+  /** The options' allowed phrases found in the post (never counted). */
+  readonly allowed: readonly Span[];
   /** The post answers reviews or criticism (a public statement), like a reply would. */
   readonly answersCritics: boolean;
 }
@@ -197,5 +199,5 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     (sum, s) => sum + (s.rhetorical || s.selling ? 0 : s.reader.length + (s.question ? 1 : 0)),
     0,
   );
-  return { sentences: result, selfScore, readerScore, findings, answersCritics: find('statement').length > 0 };
+  return { sentences: result, selfScore, readerScore, findings, allowed, answersCritics: find('statement').length > 0 };
 }
