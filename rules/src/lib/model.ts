@@ -32,12 +32,24 @@ export function wordFeatures(text: string, code: readonly (readonly [number, num
   return [...features];
 }
 
+const lookups = new WeakMap<WordModel, Map<string, ReadonlyMap<string, number>>>();
+
+/** The weights of one language as a Map: one hash lookup per feature, and no prototype keys. */
+function weightsOf(model: WordModel, lang: string): ReadonlyMap<string, number> | undefined {
+  let byLang = lookups.get(model);
+  if (!byLang) lookups.set(model, (byLang = new Map()));
+  let weights = byLang.get(lang);
+  const entry = model.languages[lang];
+  if (!weights && entry) byLang.set(lang, (weights = new Map(Object.entries(entry.weights))));
+  return weights;
+}
+
 /** The model's score (log-odds, before the intercept) of a set of features. */
 export function modelScore(model: WordModel, lang: string, features: readonly string[]): number | null {
-  const weights = model.languages[lang]?.weights;
+  const weights = weightsOf(model, lang);
   if (!weights) return null;
   let sum = 0;
-  for (const feature of features) sum += Object.hasOwn(weights, feature) ? (weights[feature] ?? 0) : 0;
+  for (const feature of features) sum += weights.get(feature) ?? 0;
   return sum;
 }
 
