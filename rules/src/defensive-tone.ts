@@ -90,7 +90,7 @@ export default defineRule<Options>({
         shouting: 'Capitals and strings of exclamation marks ({{phrase}}) read as shouting. Write in sentence case and keep the tone calm.',
         unacknowledged:
           'This reply answers a complaint without acknowledging it, thanking the person or offering a fix. Start from their experience, e.g. “Thanks for telling us, and sorry about the wait; we’ll look into it today.”',
-        tone: 'This reply is worded like replies that push back rather than listen, most of all {{phrase}}. Acknowledge the problem, thank the person and say what you will do, e.g. “Thanks for telling us; sorry about the wait, we’ll call you today.”',
+        tone: 'This reply reads as pushing back rather than listening, especially {{phrase}}. Acknowledge the problem, thank the person and say what you will do, e.g. “Thanks for telling us; sorry about the wait, we’ll call you today.”',
       },
       es: {
         blame: '{{phrase}} echa la culpa al cliente. Reconoce lo que falló, dale las gracias y ofrece una solución, p. ej. «Gracias por avisarnos; hoy mismo revisamos tu pedido».',
@@ -101,7 +101,7 @@ export default defineRule<Options>({
         shouting: 'Las mayúsculas y las cadenas de exclamaciones ({{phrase}}) se leen como gritos. Escribe en minúsculas y con un tono tranquilo.',
         unacknowledged:
           'La respuesta contesta a una queja sin reconocerla, sin dar las gracias y sin ofrecer una solución. Parte de su experiencia, p. ej. «Gracias por contárnoslo y perdona la espera; hoy mismo lo revisamos».',
-        tone: 'La respuesta está redactada como las que rebaten en lugar de escuchar, sobre todo en {{phrase}}. Reconoce el problema, agradece el aviso y di qué vas a hacer, p. ej. «Gracias por contárnoslo; sentimos la espera y te llamamos hoy mismo».',
+        tone: 'La respuesta suena a rebatir más que a escuchar, sobre todo en {{phrase}}. Reconoce el problema, agradece el aviso y di qué vas a hacer, p. ej. «Gracias por contárnoslo; sentimos la espera y te llamamos hoy mismo».',
       },
     },
   },
