@@ -37,7 +37,7 @@ const lookups = new WeakMap<WordModel, Map<string, ReadonlyMap<string, number>>>
 /** The weights of one language as a Map: one hash lookup per feature, and no prototype keys. */
 function weightsOf(model: WordModel, lang: string): ReadonlyMap<string, number> | undefined {
   let byLang = lookups.get(model);
-  if (!byLang) lookups.set(model, (byLang = new Map()));
+  if (!byLang) lookups.set(model, (byLang = new Map<string, ReadonlyMap<string, number>>()));
   let weights = byLang.get(lang);
   const entry = model.languages[lang];
   if (!weights && entry) byLang.set(lang, (weights = new Map(Object.entries(entry.weights))));
