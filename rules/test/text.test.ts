@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Recent, compilePhrases, findAll, fold, maskNonProse, sentences } from '../src/lib/text.js';
+import { Recent, bySentence, compilePhrases, findAll, fold, maskNonProse, sentences } from '../src/lib/text.js';
 
 const find = (text: string, phrases: string[]): string[] => findAll(fold(text), compilePhrases(phrases), 'x').map((m) => text.slice(m.start, m.end));
 
@@ -59,5 +59,17 @@ describe('Recent', () => {
     expect(calls).toBe(3);
     expect(get('a')).toBe(1);
     expect(calls).toBe(4);
+  });
+});
+
+describe('bySentence', () => {
+  it('puts each item in the sentence it starts in, in list order, and drops the rest', () => {
+    const text = 'We bake. You eat!  Gap here? Yes.';
+    const list = sentences(text);
+    const at = (word: string, from = 0): { start: number; end: number } => ({ start: text.indexOf(word, from), end: text.indexOf(word, from) + word.length });
+    const items = [at('eat'), at('We'), at('Yes'), at('bake'), { start: 17, end: 18 }];
+    const buckets = bySentence(items, list);
+    expect(buckets.map((b) => b.map((m) => text.slice(m.start, m.end)))).toEqual([['We', 'bake'], ['eat'], [], ['Yes']]);
+    expect(bySentence(items, [])).toEqual([]);
   });
 });

@@ -152,6 +152,27 @@ export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.star
 /** True when `m` starts inside `s` (a match in a sentence). */
 export const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.start < s.end;
 
+/**
+ * `list` split by the sentence each item starts in (`inside`), in list order: one pass with
+ * a binary search per item, where filtering the whole list for every sentence is quadratic.
+ * Items in no sentence are dropped.
+ */
+export function bySentence<T extends Span>(list: readonly T[], sentences: readonly Span[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  for (const item of list) {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((sentences[mid]?.start ?? 0) <= item.start) low = mid;
+      else high = mid - 1;
+    }
+    const sentence = sentences[low];
+    if (sentence && inside(item, sentence)) out[low]?.push(item);
+  }
+  return out;
+}
+
 export interface Sentence extends Span {
   readonly text: string;
 }

@@ -7,7 +7,7 @@
 import type { Brand, TextView } from '@postlint/core';
 import { loadLexicon, phrases } from './lexicon.js';
 import { nlpTerms } from './nlp.js';
-import { Recent, compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, inside, maskNonProse, maskUrls, originOf, overlaps, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
+import { Recent, bySentence, compilePhrases, dedupe, findAll, findCategories, fold, foldedSet, maskNonProse, maskUrls, originOf, overlaps, sentences, type Folded, type PhraseMatch, type PhraseMatcher, type Span } from './text.js';
 
 export interface VoiceExtras {
   readonly self?: readonly string[];
@@ -157,19 +157,23 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
   const superlatives = find('superlatives');
 
   const list = sentences(masked);
-  const bySentence = list.map((s) => {
-    const isCommunity = community.some((c) => inside(c, s));
-    const isApology = apology.some((c) => inside(c, s)) || jobs.some((c) => inside(c, s));
-    const selfHere = dedupe(self.filter((m) => inside(m, s)))
-      .filter((m) => !notSelf.has(m.phrase) && !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)))
-      // "We" for the community, or "our mistake" in an apology, is not self-promotion.
-      .filter(() => !isCommunity && !isApology);
-    const readerHere = readerFound.filter((m) => inside(m, s));
-    const salesHere = sales.filter((m) => inside(m, s));
+  // Each list split by sentence once (sentences are in order, and do not overlap).
+  const [selfIn, readerIn, salesIn, superlativesIn, tipsIn, communityIn, apologyIn, jobsIn] = [self, readerFound, sales, superlatives, tips, community, apology, jobs].map((l) => bySentence(l, list));
+  const none: readonly PhraseMatch[] = [];
+  const perSentence = list.map((s, i) => {
+    const isCommunity = (communityIn?.[i] ?? none).length > 0;
+    const isApology = (apologyIn?.[i] ?? none).length > 0 || (jobsIn?.[i] ?? none).length > 0;
+    // "We" for the community, or "our mistake" in an apology, is not self-promotion.
+    const selfHere =
+      isCommunity || isApology
+        ? []
+        : dedupe(selfIn?.[i] ?? none).filter((m) => !notSelf.has(m.phrase) && !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)));
+    const readerHere = readerIn?.[i] ?? [];
+    const salesHere = salesIn?.[i] ?? [];
     // Self-praise counts where the sentence is about the business, or is a bare claim
     // ("Fastest MOTs in Bristol."); not in a tip ("the best time to prune is March").
-    const praiseCounts = selfHere.length > 0 || (readerHere.length === 0 && !tips.some((t) => inside(t, s)));
-    const pitches = dedupe([...salesHere, ...(praiseCounts ? superlatives.filter((m) => inside(m, s)) : [])]).filter(
+    const praiseCounts = selfHere.length > 0 || (readerHere.length === 0 && (tipsIn?.[i] ?? none).length === 0);
+    const pitches = dedupe([...salesHere, ...(praiseCounts ? (superlativesIn?.[i] ?? none) : none)]).filter(
       (m) => !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)),
     );
     const findings: Finding[] = [
@@ -180,13 +184,17 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     return { ...s, self: findings, reader: readerHere, question, selling: salesHere.length > 0 };
   });
 
-  const result: VoiceSentence[] = bySentence.map((s, i) => {
+  const result: VoiceSentence[] = perSentence.map((s, i) => {
     // A hook ("Tired of…?", "¿Buscas…?", or any question that opens the post) answered
     // within the next two statements by a claim about the business.
     const hooked = hooks.some((h) => h.start >= s.start && h.start <= s.start + 12);
-    const answers = bySentence.slice(i + 1).filter((x) => !x.question).slice(0, 2);
+    const answers: (typeof s)[] = [];
+    for (let k = i + 1; k < perSentence.length && answers.length < 2; k++) {
+      const next = perSentence[k];
+      if (next && !next.question) answers.push(next);
+    }
     // An opening question answered by a few words ("Sorted.", "Para eso estamos.") is a hook too.
-    const quickAnswer = i === 0 && answers[0] !== undefined && answers[0] === bySentence[i + 1] && answers[0].text.split(/\s+/u).length <= 4;
+    const quickAnswer = i === 0 && answers[0] !== undefined && answers[0] === perSentence[i + 1] && answers[0].text.split(/\s+/u).length <= 4;
     const pitched = hooked
       ? answers.some((x) => x.self.length > 0)
       : quickAnswer || (i === 0 && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
