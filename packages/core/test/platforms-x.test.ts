@@ -88,6 +88,28 @@ describe('X: twitter-text conformance (weighted length)', () => {
   });
 });
 
+describe('X: the shortcut for light texts without links', () => {
+  // Pieces that take the shortcut and pieces that must not: links with and without a
+  // scheme, dots and colons, emoji (© alone is not one, ©️ is), heavy characters.
+  const pieces = ['a', 'Z', ' ', '\n', '\r\n', '\t', 'ñ', 'é', 'e\u0301', '¿', '¡', '—', '“', '”', '’', '…', 'ß', 'Ω', 'ж', '.', '. ', ':', ': ', '3.5', 'x.com', 'https://t.co/a', 'www.example.es', 'ejemplo.es/oferta', '©', '®', '©\ufe0f', '™', '‼', '😀', '👍🏽', '漢', '€', '\u2028', '\ufeff', '#1', '1\ufe0f\u20e3'];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const texts = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(60) }, () => pieces[random(pieces.length)]).join(''));
+  texts.push('Hola, ¿qué tal? Nos vemos el sábado — “con calma”…', 'Caf\u0065\u0301 con leche', 'no links here, only words', 'see x.com');
+
+  it.each([280, 25])('gives parseTweet\'s weighted length with a limit of %i', (limit) => {
+    for (const text of texts) {
+      const expected = twitter.parseTweet(text, { ...X_CONFIG, maxWeightedTweetLength: limit }).weightedLength;
+      const measured = measure(text, 'x', { maxChars: limit });
+      expect([text, measured.length]).toEqual([text, expected]);
+      if (expected <= limit) expect(measured.overflowIndex).toBeNull();
+    }
+  });
+});
+
 describe('X: modern emoji weigh 2 each (twemoji-parser override)', () => {
   it.each([
     ['people holding hands (Emoji 12, ZWJ)', '🧑‍🤝‍🧑'],
