@@ -213,6 +213,10 @@ const EXTRA_SPLITS = {
     '64 replies and statements by a twelfth author, mostly polite, professional-sounding defensiveness. Before tuning on it: defensive-tone recall 0.63 (es) and 0.50 (en). The rules were then tuned on it too.',
   dev12:
     '96 posts by a thirteenth author, scored after the word models were added. Before tuning on it: defensive-tone P 0.90 / R 0.75 (es), P 1.00 / R 0.92 (en); excessive-self-promotion P 0.90 (en); no-question-asked P 0.88 (es). The word models were then retrained with it and the word lists tuned on it.',
+  dev13:
+    '96 posts by a fifteenth author asked for the hardest near-misses (firm-but-fair versus cold policy replies, news full of "we" versus pitches). Before tuning on it: defensive-tone P 0.86 (es), R 0.92 (en); no-question-asked P 0.82 (en). Then tuned on too.',
+  dev14:
+    '64 replies and statements by a sixteenth author, where the defensive and the listening half share topics and words. Before tuning on it: defensive-tone P 0.94 / R 0.94 (es), P 1.00 / R 0.69 (en). Then tuned on too.',
 };
 
 /** Held-out splits other than the main one, and what they are. */

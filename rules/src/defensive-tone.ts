@@ -134,7 +134,7 @@ export default defineRule<Options>({
         return;
       }
       // No phrase gives it away: ask the word model, which has read more replies than the lists.
-      const tone = context.options.model && worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
+      const tone = context.options.model && !listens(good) && worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
       if (tone) {
         context.report({ messageId: 'tone', range: post.plain.range(tone.start, tone.end), data: { phrase: quote(clip(tone.text), post.lang) } });
       }
@@ -234,6 +234,14 @@ function clip(text: string, max = 90): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
+/**
+ * A reply with three of thanks, an apology, an admission and an offer to fix is listening,
+ * whatever its other words: the word model is not asked about it.
+ */
+function listens(good: GoodSigns): boolean {
+  return good.mitigation + (good.admits ? 1 : 0) >= 3;
 }
 
 /** What a good reply has: thanks that stands, an apology, an admission, an offer to fix. */
