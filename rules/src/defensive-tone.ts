@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
-import { loadModel, modelProbability, modelScore, wordFeatures } from './lib/model.js';
+import { loadModel, modelKnown, modelProbability, modelScore, wordFeatures } from './lib/model.js';
 import { analyseVoice } from './lib/voice.js';
 import { compilePhrases, findAll, findCategories, fold, foldedSet, inside, maskNonProse, overlaps, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
@@ -207,6 +207,9 @@ function read(text: string, code: readonly (readonly [number, number])[], langua
   };
 }
 
+/** Features of a reply the word model must know before its opinion counts. */
+const MIN_KNOWN = 8;
+
 /**
  * The sentence that sounds most defensive to the word model (`lexicons/defensive-tone.model.json`,
  * trained on the labelled replies), when the reply as a whole is over the model's threshold.
@@ -215,8 +218,12 @@ function read(text: string, code: readonly (readonly [number, number])[], langua
 function worstByModel(text: string, code: readonly (readonly [number, number])[], reply: Reply, lang: string, allowed: readonly Span[]): Sentence | null {
   const model = loadModel('defensive-tone');
   const skip = allowed.map((a) => [a.start, a.end] as const);
-  const probability = modelProbability(model, lang, wordFeatures(text, code, skip));
+  const features = wordFeatures(text, code, skip);
+  const probability = modelProbability(model, lang, features);
   if (probability === null || probability < model.threshold) return null;
+  // The reply's own words must lean defensive, and be enough to judge: on a short reply in
+  // words the model has not seen, the probability is only its prior, which says nothing.
+  if ((modelScore(model, lang, features) ?? 0) <= 0 || modelKnown(model, lang, features) < MIN_KNOWN) return null;
   let worst: Sentence | null = null;
   let worstScore = -Infinity;
   for (const sentence of reply.sentences) {

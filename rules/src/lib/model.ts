@@ -53,6 +53,14 @@ export function modelScore(model: WordModel, lang: string, features: readonly st
   return sum;
 }
 
+/** How many of the features the model has a weight for: how much of the text it can judge. */
+export function modelKnown(model: WordModel, lang: string, features: readonly string[]): number {
+  const weights = weightsOf(model, lang);
+  let known = 0;
+  if (weights) for (const feature of features) if (weights.has(feature)) known++;
+  return known;
+}
+
 /** Probability that a text in `lang` belongs to the model's class; null for a language it was not trained on. */
 export function modelProbability(model: WordModel, lang: string, features: readonly string[]): number | null {
   const score = modelScore(model, lang, features);
