@@ -217,6 +217,8 @@ const EXTRA_SPLITS = {
     '96 posts by a fifteenth author asked for the hardest near-misses (firm-but-fair versus cold policy replies, news full of "we" versus pitches). Before tuning on it: defensive-tone P 0.86 (es), R 0.92 (en); no-question-asked P 0.82 (en). Then tuned on too.',
   dev14:
     '64 replies and statements by a sixteenth author, where the defensive and the listening half share topics and words. Before tuning on it: defensive-tone P 0.94 / R 0.94 (es), P 1.00 / R 0.69 (en). Then tuned on too.',
+  dev15:
+    '80 Spanish posts by a seventeenth author: near-misses for self-promotion (posts full of nosotros that are not pitches) and defensive tone (firm-but-fair and formal replies). Before tuning on it: defensive-tone P 0.89 / R 1.00, no-question-asked P 0.92 / R 0.96, excessive-self-promotion P / R 1.00. Then tuned on too.',
 };
 
 /** Held-out splits other than the main one, and what they are. */

@@ -1,6 +1,6 @@
 import { defineRule, type Brand, type Post } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
-import { compilePhrases, findAll, fold, maskNonProse, sentences } from './lib/text.js';
+import { findCategories, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
 import { analyseVoice } from './lib/voice.js';
 
 export type Options = {
@@ -18,8 +18,10 @@ const QUOTED = /"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’/gu;
 async function asks(post: Post, extra: readonly string[], brand: Brand): Promise<boolean> {
   const view = post.plain;
   const prose = maskNonProse(view.text, view.code).replace(QUOTED, (m) => ' '.repeat(m.length));
-  const invitations = compilePhrases(phrases(loadLexicon('no-question-asked'), post.lang, 'invitations', extra));
-  if (findAll(fold(prose), invitations, 'invitation').length > 0) return true;
+  const lexicon = loadLexicon('no-question-asked');
+  const found = findCategories(fold(prose), { invitations: phrases(lexicon, post.lang, 'invitations', extra), not: phrases(lexicon, post.lang, 'notInvitations') });
+  // "Se quejan en los comentarios" talks about the comments; it does not invite one.
+  if ((found.invitations ?? []).some((i) => !(found.not ?? []).some((n) => overlaps(n, i)))) return true;
   if (!/[?¿]/u.test(prose)) return false;
   const voice = await analyseVoice({ text: prose, code: [] }, { lang: post.lang, brand });
   return voice.sentences.some((s) => s.question && !s.rhetorical);
