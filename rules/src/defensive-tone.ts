@@ -134,7 +134,9 @@ export default defineRule<Options>({
         return;
       }
       // No phrase gives it away: ask the word model, which has read more replies than the lists.
-      const tone = context.options.model && !listens(good) && worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
+      // Only about a reply: a post is checked here when it merely mentions reviews or comments
+      // ("Leemos todos los comentarios"), and the model never learnt what ordinary posts are.
+      const tone = context.options.model && post.kind === 'reply' && !listens(good) && worstByModel(post.plain.text, post.plain.code, reply, post.lang, allowed);
       if (tone) {
         context.report({ messageId: 'tone', range: post.plain.range(tone.start, tone.end), data: { phrase: quote(clip(tone.text), post.lang) } });
       }
