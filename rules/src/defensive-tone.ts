@@ -25,10 +25,14 @@ const BUT = /,?\s(?:but|pero|sin embargo|however)\b/iu;
 const CONTRAST_OPENER = /^(?:but|however|that said|having said that|still|pero|sin embargo|igual|aun asi|ahora bien|eso si|no obstante)\b/u;
 const BANG_CHAIN = /[!¡]{2,}|[?¿][!¡]|[!¡][?¿]/gu;
 const NEVER = /$^/gu;
-/** Second person + negated past: "you didn't practise", "no practicaste", "no te fijaste". */
+/**
+ * Second person + negated past: "you didn't practise", "no practicaste", "no te fijaste".
+ * Not what the customer did not get: "the tint you didn't get", "lo que no recibiste" is
+ * the business's failure.
+ */
 const BLAME_PATTERNS: Readonly<Record<string, RegExp>> = {
-  en: /\byou (?:didn['’]t|did not|never|failed to|forgot to|ignored|chose to|decided to|refused|misread|misunderstood|should have|should've)\b/giu,
-  es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])|(?<=(?:^|[.!?¡¿…]\s*))haber(?:lo|la|los|las|le|te|se)? ?\p{L}+(?:ado|ido)(?![\p{L}])/giu,
+  en: /\byou (?:(?:didn['’]t|did not|never)(?! (?:get|receive|have)\b)|failed to|forgot to|ignored|chose to|decided to|refused|misread|misunderstood|should have|should've)\b/giu,
+  es: /(?<![\p{L}])(?:usted |tú )?no (?:te |lo |la |los |las |le |nos |se )?(?!recib|obtuv|tuv)\p{L}{2,}(?:aste|iste)(?![\p{L}])|(?<![\p{L}])usted no (?:se |lo |la |le )?\p{L}{3,}(?![\p{L}])|(?<=(?:^|[.!?¡¿…]\s*))haber(?:lo|la|los|las|le|te|se)? ?\p{L}+(?:ado|ido)(?![\p{L}])/giu,
 };
 /**
  * The customer as the one who acted ("the conditions you ticked", "usted prefirió", "firmaste"):
@@ -246,11 +250,13 @@ function clip(text: string, max = 90): string {
 }
 
 /**
- * A reply with three of thanks, an apology, an admission and an offer to fix is listening,
- * whatever its other words: the word model is not asked about it.
+ * A reply that admits the fault ("that was our mistake", "tienes razón"), or that thanks,
+ * apologises and offers a fix, is listening whatever its other words: the word model is
+ * not asked about it (admissions and apologies are full of the negations it weighs as
+ * pushing back).
  */
 function listens(good: GoodSigns): boolean {
-  return good.mitigation + (good.admits ? 1 : 0) >= 3;
+  return good.admits || good.mitigation >= 3;
 }
 
 /** What a good reply has: thanks that stands, an apology, an admission, an offer to fix. */
