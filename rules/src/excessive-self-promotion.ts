@@ -57,11 +57,11 @@ export default defineRule<Options>({
         },
         model: {
           type: 'boolean',
-          description: 'Report only when the word model trained on the labelled corpus (rules/lexicons/excessive-self-promotion.model.json) also reads the post as promotion. Off by default: on posts unlike the corpus (hashtag walls, capitals, discount codes) it cleared plain adverts.',
+          description: 'For a post with no sales phrase or boast, report only when the word model trained on the labelled corpus (rules/lexicons/excessive-self-promotion.model.json) also reads it as promotion. false: the word counts alone decide.',
         },
       },
     },
-    defaultOptions: { minSelf: 4, ratio: 2, extraSelf: [], extraSales: [], extraSuperlatives: [], extraReader: [], allow: [], nlp: false, model: false },
+    defaultOptions: { minSelf: 4, ratio: 2, extraSelf: [], extraSales: [], extraSuperlatives: [], extraReader: [], allow: [], nlp: false, model: true },
     messages: {
       en: {
         selfCentered:
@@ -100,8 +100,11 @@ export default defineRule<Options>({
     // self-promotional.
     if ((post.kind === 'reply' || voice.answersCritics) && !self.some((f) => f.weight > 1)) return;
     // Counting "we" cannot tell a team-day post from an advert; the word model, trained on
-    // posts labelled by hand, overrules the counts when the wording is not a pitch (opt-in).
-    if (o.model) {
+    // posts labelled by hand, overrules the counts when the wording is not a pitch.
+    // Only where no sales phrase or boast decides it: plain "we" talk is where counting
+    // fails, and an advert in a style the model never saw (hashtag walls, capitals) keeps
+    // its pitch phrases.
+    if (o.model && !self.some((f) => f.weight > 1)) {
       const model = loadModel('excessive-self-promotion');
       const allowed = voice.allowed.map((a) => [a.start, a.end] as const);
       const probability = modelProbability(model, post.lang, wordFeatures(post.plain.text, post.plain.code, allowed));
