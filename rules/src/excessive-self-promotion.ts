@@ -104,7 +104,7 @@ export default defineRule<Options>({
     // Only where no sales phrase or boast decides it: plain "we" talk is where counting
     // fails, and an advert in a style the model never saw (hashtag walls, capitals) keeps
     // its pitch phrases.
-    if (o.model && !self.some((f) => f.weight > 1)) {
+    if (o.model && self.filter((f) => f.weight > 1).length <= 1) {
       const model = loadModel('excessive-self-promotion');
       const allowed = voice.allowed.map((a) => [a.start, a.end] as const);
       const probability = modelProbability(model, post.lang, wordFeatures(post.plain.text, post.plain.code, allowed));
