@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 /** Phrase lists of one rule: language → category → phrases. */
 export type Lexicon = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
-const cache = new Map<string, Lexicon>();
 
 /**
  * `rules/lexicons/`, found through the package name rather than this file's place, so that it
@@ -14,23 +13,34 @@ const cache = new Map<string, Lexicon>();
 export const LEXICON_DIR = join(dirname(createRequire(import.meta.url).resolve('@postlint/rules/package.json')), 'lexicons');
 
 /**
- * Loads `rules/lexicons/<ruleId>.json`, the word lists a marketer can read and extend.
- * Checked here for shape so a broken edit fails with the file name, not deep in a rule.
+ * A reader of one kind of file in `rules/lexicons/`: each file is parsed once, and checked
+ * for shape so a broken edit fails with the file name, not deep in a rule. `assert` throws
+ * through `fail`, whose message names the file.
  */
-export function loadLexicon(ruleId: string): Lexicon {
-  let lexicon = cache.get(ruleId);
-  if (lexicon) return lexicon;
-  const data: unknown = JSON.parse(readFileSync(join(LEXICON_DIR, `${ruleId}.json`), 'utf8'));
-  assertLexicon(data, ruleId);
-  lexicon = data;
-  cache.set(ruleId, lexicon);
-  return lexicon;
+export function lexiconFiles<T>(assert: (data: unknown, fail: (why: string) => never) => asserts data is T): (file: string) => T {
+  const cache = new Map<string, T>();
+  return (file) => {
+    let value = cache.get(file);
+    if (value === undefined) {
+      const data: unknown = JSON.parse(readFileSync(join(LEXICON_DIR, file), 'utf8'));
+      assert(data, (why) => {
+        throw new Error(`lexicons/${file}: ${why}`);
+      });
+      value = data;
+      cache.set(file, value);
+    }
+    return value;
+  };
 }
 
-function assertLexicon(data: unknown, ruleId: string): asserts data is Lexicon {
-  const fail = (why: string): never => {
-    throw new Error(`lexicons/${ruleId}.json: ${why}`);
-  };
+const lexiconFile = lexiconFiles<Lexicon>(assertLexicon);
+
+/** Loads `rules/lexicons/<ruleId>.json`, the word lists a marketer can read and extend. */
+export function loadLexicon(ruleId: string): Lexicon {
+  return lexiconFile(`${ruleId}.json`);
+}
+
+function assertLexicon(data: unknown, fail: (why: string) => never): asserts data is Lexicon {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('must be an object of languages');
   for (const [lang, categories] of Object.entries(data as Record<string, unknown>)) {
     if (lang === '$comment') continue;

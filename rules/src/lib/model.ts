@@ -4,9 +4,7 @@
  * the lexicons, so they can be retrained when the corpus grows; a rule uses one as a second
  * opinion where its phrase lists find nothing.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LEXICON_DIR } from './lexicon.js';
+import { lexiconFiles } from './lexicon.js';
 import { blank, fold, maskNonProse } from './text.js';
 
 export interface WordModel {
@@ -17,7 +15,6 @@ export interface WordModel {
 }
 
 const WORD = /[\p{L}\p{N}_']+|[!?"«»“”]/gu;
-const cache = new Map<string, WordModel>();
 
 /**
  * The features of a text: its words (folded: no case, no accents but ñ), pairs of
@@ -69,22 +66,14 @@ export function modelProbability(model: WordModel, lang: string, features: reado
   return 1 / (1 + Math.exp(-(score + bias)));
 }
 
-/** Loads `rules/lexicons/<name>.model.json`, checked for shape so a broken file fails with its name. */
+const modelFile = lexiconFiles<WordModel>(assertModel);
+
+/** Loads `rules/lexicons/<name>.model.json`. */
 export function loadModel(name: string): WordModel {
-  let model = cache.get(name);
-  if (model) return model;
-  const file = `${name}.model.json`;
-  const data: unknown = JSON.parse(readFileSync(join(LEXICON_DIR, file), 'utf8'));
-  assertModel(data, file);
-  model = data;
-  cache.set(name, model);
-  return model;
+  return modelFile(`${name}.model.json`);
 }
 
-function assertModel(data: unknown, file: string): asserts data is WordModel {
-  const fail = (why: string): never => {
-    throw new Error(`lexicons/${file}: ${why}`);
-  };
+function assertModel(data: unknown, fail: (why: string) => never): asserts data is WordModel {
   const record = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
   if (!record(data)) return fail('must be an object');
   const { threshold, languages } = data;
