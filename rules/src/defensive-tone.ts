@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
-import { loadModel, modelKnown, modelProbability, modelScore, wordFeatures } from './lib/model.js';
+import { loadModel, modelJudgement, modelScore, wordFeatures } from './lib/model.js';
 import { analyseVoice } from './lib/voice.js';
 import { compilePhrases, findAll, findCategories, fold, foldedSet, inside, maskNonProse, overlaps, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
@@ -224,12 +224,11 @@ const MIN_KNOWN = 8;
 function worstByModel(text: string, code: readonly (readonly [number, number])[], reply: Reply, lang: string, allowed: readonly Span[]): Sentence | null {
   const model = loadModel('defensive-tone');
   const skip = allowed.map((a) => [a.start, a.end] as const);
-  const features = wordFeatures(text, code, skip);
-  const probability = modelProbability(model, lang, features);
-  if (probability === null || probability < model.threshold) return null;
+  const judged = modelJudgement(model, lang, wordFeatures(text, code, skip));
+  if (!judged || judged.probability < model.threshold) return null;
   // The reply's own words must lean defensive, and be enough to judge: on a short reply in
   // words the model has not seen, the probability is only its prior, which says nothing.
-  if ((modelScore(model, lang, features) ?? 0) <= 0 || modelKnown(model, lang, features) < MIN_KNOWN) return null;
+  if (judged.score <= 0 || judged.known < MIN_KNOWN) return null;
   let worst: Sentence | null = null;
   let worstScore = -Infinity;
   for (const sentence of reply.sentences) {

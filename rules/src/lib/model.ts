@@ -41,29 +41,39 @@ function weightsOf(model: WordModel, lang: string): ReadonlyMap<string, number> 
   return weights;
 }
 
-/** The model's score (log-odds, before the intercept) of a set of features. */
-export function modelScore(model: WordModel, lang: string, features: readonly string[]): number | null {
-  const weights = weightsOf(model, lang);
-  if (!weights) return null;
-  let sum = 0;
-  for (const feature of features) sum += weights.get(feature) ?? 0;
-  return sum;
+/** What the model makes of a text: its probability, the features' score, and how many it knows. */
+export interface Judgement {
+  readonly probability: number;
+  /** Log-odds from the features alone, before the intercept. */
+  readonly score: number;
+  /** Features the model has a weight for: how much of the text it can judge. */
+  readonly known: number;
 }
 
-/** How many of the features the model has a weight for: how much of the text it can judge. */
-export function modelKnown(model: WordModel, lang: string, features: readonly string[]): number {
+/** The model's judgement of a set of features, in one pass; null for a language it was not trained on. */
+export function modelJudgement(model: WordModel, lang: string, features: readonly string[]): Judgement | null {
   const weights = weightsOf(model, lang);
+  const bias = model.languages[lang]?.bias;
+  if (!weights || bias === undefined) return null;
+  let score = 0;
   let known = 0;
-  if (weights) for (const feature of features) if (weights.has(feature)) known++;
-  return known;
+  for (const feature of features) {
+    const weight = weights.get(feature);
+    if (weight === undefined) continue;
+    score += weight;
+    known++;
+  }
+  return { probability: 1 / (1 + Math.exp(-(score + bias))), score, known };
+}
+
+/** The model's score (log-odds, before the intercept) of a set of features. */
+export function modelScore(model: WordModel, lang: string, features: readonly string[]): number | null {
+  return modelJudgement(model, lang, features)?.score ?? null;
 }
 
 /** Probability that a text in `lang` belongs to the model's class; null for a language it was not trained on. */
 export function modelProbability(model: WordModel, lang: string, features: readonly string[]): number | null {
-  const score = modelScore(model, lang, features);
-  const bias = model.languages[lang]?.bias;
-  if (score === null || bias === undefined) return null;
-  return 1 / (1 + Math.exp(-(score + bias)));
+  return modelJudgement(model, lang, features)?.probability ?? null;
 }
 
 const modelFile = lexiconFiles<WordModel>(assertModel);
