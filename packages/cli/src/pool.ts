@@ -17,9 +17,9 @@ export class WorkerPool {
   private readonly configIds = new Map<ResolvedConfig, number>();
   private readonly known = new Map<Worker, Set<number>>();
   /** Files not yet sent to a thread; sent ones are dropped, so their text can be freed. */
-  private queue: Task[] = [];
-  private added = 0;
+  private readonly queue: Task[] = [];
   private readonly outcomes: TaskOutcome[] = [];
+  /** Files sent to a thread so far: the index of the next one in `outcomes`. */
   private sent = 0;
   private done = 0;
   private ended = false;
@@ -54,7 +54,6 @@ export class WorkerPool {
   /** Queues one file; it is linted as soon as a thread is free and a batch is full. */
   add(task: Task): void {
     this.queue.push(task);
-    this.added++;
     this.dispatch();
   }
 
@@ -65,7 +64,7 @@ export class WorkerPool {
     this.dispatch();
     await new Promise<void>((resolve) => {
       this.settle = resolve;
-      if (this.done === this.added || this.failure !== null) resolve();
+      if (this.allDone || this.failure !== null) resolve();
     });
     if (this.failure !== null) throw this.failure;
     return this.outcomes;
@@ -75,22 +74,19 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
+  private get allDone(): boolean {
+    return this.done === this.sent + this.queue.length;
+  }
+
   private dispatch(): void {
-    if (this.done === this.added && this.ended) this.settle?.();
+    if (this.allDone && this.ended) this.settle?.();
     while (this.idle.length > 0 && this.queue.length > 0 && (this.ended || this.queue.length >= this.batchSize)) {
       const worker = this.idle.pop();
       if (!worker) break;
-      const [id, tasks] = this.take(this.batchSize);
-      worker.postMessage(this.batch(worker, id, tasks));
+      const tasks = this.queue.splice(0, this.batchSize);
+      worker.postMessage(this.batch(worker, this.sent, tasks));
+      this.sent += tasks.length;
     }
-  }
-
-  private take(count: number): [number, Task[]] {
-    const tasks = this.queue.slice(0, count);
-    this.queue = this.queue.slice(tasks.length);
-    const id = this.sent;
-    this.sent += tasks.length;
-    return [id, tasks];
   }
 
   private batch(worker: Worker, id: number, tasks: readonly Task[]): Batch {
