@@ -94,6 +94,20 @@ const order = (values, first) => [...first.filter((v) => values.includes(v)), ..
  * Rules missing from `rules` are listed in `missing`. Mistakes (FP/FN) are kept only for
  * `explainSplits` (default: dev), so nobody tunes on the held-out split by accident.
  */
+/**
+ * The config a rule is scored under: alone, at `warn`, platform `x`, Spanish/English
+ * detection, the corpus brand; `options` over the rule's defaults.
+ */
+export function soloConfig(rule, brand, options = undefined) {
+  return {
+    rules: { [rule.meta.id]: { severity: 'warn', options: resolveRuleOptions(rule.meta, options, `eval:${rule.meta.id}`) } },
+    platforms: ['x'],
+    language: { default: 'en', detect: ['es', 'en'] },
+    brand,
+    settings: {},
+  };
+}
+
 export async function evaluate({ posts, rules, ruleIds = CONTENT_RULES, brand = { names: [], handles: [] }, baselines = BASELINES, explainSplits = ['dev'] }) {
   const splits = order([...new Set(posts.map((p) => p.split))], ['dev', 'test']);
   const langs = [...order([...new Set(posts.map((p) => p.lang))], ['es', 'en']), 'all'];
@@ -106,13 +120,7 @@ export async function evaluate({ posts, rules, ruleIds = CONTENT_RULES, brand = 
       missing.push(id);
       continue;
     }
-    const config = {
-      rules: { [id]: { severity: 'warn', options: resolveRuleOptions(rule.meta, undefined, `eval:${id}`) } },
-      platforms: ['x'],
-      language: { default: 'en', detect: ['es', 'en'] },
-      brand,
-      settings: {},
-    };
+    const config = soloConfig(rule, brand);
     const baseline = baselines[id];
     const outcomes = [];
     for (const post of posts) {

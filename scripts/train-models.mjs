@@ -11,10 +11,10 @@
 //   the threshold at which rule-and-model has the best F1, averaged over the languages.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText, parsePost, resolveRuleOptions } from '@postlint/core';
+import { lintText, parsePost } from '@postlint/core';
 import { rules } from '@postlint/rules';
 import { modelProbability, wordFeatures } from '@postlint/rules/model';
-import { HELD_OUT, loadCorpus } from './eval-lib.mjs';
+import { HELD_OUT, loadCorpus, soloConfig } from './eval-lib.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -35,21 +35,16 @@ const { brand, posts } = loadCorpus(join(root, 'fixtures', 'eval'));
 /** What the rule reports on its own (its `model` option off), as pnpm eval runs it. */
 async function rulePredicts(id, post) {
   const rule = rules.get(id);
-  const config = {
-    rules: { [id]: { severity: 'warn', options: resolveRuleOptions(rule.meta, { model: false }, `train:${id}`) } },
-    platforms: ['x'],
-    language: { default: 'en', detect: ['es', 'en'] },
-    brand,
-    settings: {},
-  };
+  const config = soloConfig(rule, brand, { model: false });
   const result = await lintText(post.source, { filePath: post.file, config, rules: new Map([[id, rule]]), checkDirectiveIds: false });
   return result.messages.some((m) => m.ruleId === id);
 }
 let stale = false;
 for (const spec of MODELS) {
   const examples = [];
+  const { platforms, language } = soloConfig(rules.get(spec.rule), brand);
   for (const p of posts.filter((x) => !HELD_OUT.includes(x.split) && typeof x.labels?.[spec.rule] === 'boolean')) {
-    const post = parsePost(p.source, p.file, { platforms: ['x'], language: { default: 'en', detect: ['es', 'en'] } });
+    const post = parsePost(p.source, p.file, { platforms, language });
     examples.push({ split: p.split, lang: p.lang, label: p.labels[spec.rule], rule: await rulePredicts(spec.rule, p), features: wordFeatures(post.plain.text, post.plain.code) });
   }
   const langs = [...new Set(examples.map((e) => e.lang))].sort();
