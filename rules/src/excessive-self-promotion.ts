@@ -19,7 +19,7 @@ export type Options = {
   allow: string[];
   /** Ask the NLP tagger about verb person on close calls. */
   nlp: boolean;
-  /** Report only when the word model agrees the post reads as promotion. */
+  /** With at most one pitch, report only when the word model agrees the post reads as promotion. */
   model: boolean;
 };
 
@@ -57,7 +57,7 @@ export default defineRule<Options>({
         },
         model: {
           type: 'boolean',
-          description: 'For a post with no sales phrase or boast, report only when the word model trained on the labelled corpus (rules/lexicons/excessive-self-promotion.model.json) also reads it as promotion. false: the word counts alone decide.',
+          description: 'For a post with at most one sales phrase or boast, report only when the word model trained on the labelled corpus (rules/lexicons/excessive-self-promotion.model.json) also reads it as promotion. false: the word counts alone decide.',
         },
       },
     },
@@ -99,11 +99,10 @@ export default defineRule<Options>({
     // explain ("we're sorry", "we close at 00:30"); only a pitch or self-praise makes them
     // self-promotional.
     if ((post.kind === 'reply' || voice.answersCritics) && !self.some((f) => f.weight > 1)) return;
-    // Counting "we" cannot tell a team-day post from an advert; the word model, trained on
-    // posts labelled by hand, overrules the counts when the wording is not a pitch.
-    // Only where no sales phrase or boast decides it: plain "we" talk is where counting
-    // fails, and an advert in a style the model never saw (hashtag walls, capitals) keeps
-    // its pitch phrases.
+    // Counting "we" cannot tell a team day or a founder's story from an advert; the word
+    // model, trained on posts labelled by hand, overrules the counts when the wording is not
+    // a pitch. Not with two sales phrases or boasts: that is an advert, even in a style the
+    // model never saw (hashtag walls, capitals).
     if (o.model && self.filter((f) => f.weight > 1).length <= 1) {
       const model = loadModel('excessive-self-promotion');
       const allowed = voice.allowed.map((a) => [a.start, a.end] as const);

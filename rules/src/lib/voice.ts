@@ -70,7 +70,6 @@ function brandMatcher(brand: Brand): PhraseMatcher | null {
   return matcher;
 }
 
-
 export interface VoiceOptions {
   readonly lang: string;
   readonly brand: Brand;

@@ -6,7 +6,6 @@
 import { loadTwemoji } from '../lazy.js';
 import { clusters, tally, utf8Length, type Tally, type Unit } from './count.js';
 
-
 /** Length of `text` on Threads: a grapheme cluster costs 1, or its UTF-8 bytes when it is an emoji. */
 export function countThreads(text: string, limit: number): Tally {
   return tally(threadsUnits(text), limit);

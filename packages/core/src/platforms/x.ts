@@ -9,7 +9,6 @@ import type { ParseTweetOptions } from 'twitter-text';
 import { loadTwemoji } from '../lazy.js';
 import { graphemeBoundaries, graphemeStart } from './count.js';
 
-
 /**
  * twitter-text's configuration v3 (`config/v3.json`), which is also `parseTweet`'s default.
  * It is written out so that `parseTweet` and the overflow walk below use the same numbers;
@@ -38,9 +37,10 @@ export interface XCount {
 /**
  * Characters that weigh 1 on X and can be neither part of an emoji nor where a link starts:
  * printable ASCII and line breaks, Latin-1 to U+10FF (a bare © or ® is not an emoji; with
- * U+FE0F, which is not here, it is), and the light ranges of general punctuation. A text of only these, with no dot or colon followed by a
- * non-space (a link needs a domain), weighs its NFC length: parseTweet and its link and
- * emoji extractors need not run. A test compares the two on random texts.
+ * U+FE0F, which is not here, it is), and the light ranges of general punctuation. A text
+ * of only these, with no dot or colon followed by a non-space (a link needs a domain),
+ * weighs its NFC length: parseTweet and its link and emoji extractors need not run. A
+ * test compares the two on random texts.
  */
 const LIGHT = /^[\t\n\r\x20-\x7e\u00a0-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]*$/u;
 const LINKISH = /[.．。｡:：]\S/u;
