@@ -231,6 +231,10 @@ const EXTRA_SPLITS = {
     '80 English posts by an eighteenth author: the same kinds of near-misses as dev15. Before tuning on it: defensive-tone P 0.94 / R 1.00, no-question-asked P 0.89 / R 1.00, excessive-self-promotion P 1.00 / R 0.92. Then tuned on too.',
   dev17:
     '64 short replies by a nineteenth author: plain apologies full of negations against short pushback. Before tuning on it: defensive-tone P 0.79 / R 0.94 (es), P 0.88 / R 0.94 (en). Then tuned on too.',
+  dev18:
+    '96 posts (64 es, 32 en) by a twentieth author on self-promotion: adverts in every form against near-misses full of *we*. Before tuning on it: excessive-self-promotion P 1.00 / R 0.91 (es), P / R 1.00 (en); no-question-asked P 0.94 / R 0.94 (es), P 1.00 / R 0.93 (en). Then tuned on too.',
+  dev19:
+    '96 posts by a twenty-first author, half es and half en. Before tuning on it: defensive-tone P 1.00 / R 0.90 (es), P 1.00 / R 0.80 (en); no-question-asked R 0.94 (es), 0.88 (en); excessive-self-promotion R 0.90 (en). Then tuned on too.',
 };
 
 /** Held-out splits other than the main one, and what they are. */
