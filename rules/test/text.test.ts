@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Recent, bySentence, compilePhrases, findAll, fold, maskNonProse, sentences } from '../src/lib/text.js';
+import { Recent, bySentence, compilePhrases, findAll, fold, maskNonProse, originOf, sentences } from '../src/lib/text.js';
 
 const find = (text: string, phrases: string[]): string[] => findAll(fold(text), compilePhrases(phrases), 'x').map((m) => text.slice(m.start, m.end));
 
@@ -71,5 +71,39 @@ describe('bySentence', () => {
     const buckets = bySentence(items, list);
     expect(buckets.map((b) => b.map((m) => text.slice(m.start, m.end)))).toEqual([['We', 'bake'], ['eat'], [], ['Yes']]);
     expect(bySentence(items, [])).toEqual([]);
+  });
+});
+
+describe('fold', () => {
+  // The plain definition: each code point lower-cased and stripped of marks (ñ kept), with
+  // the index it came from. fold's fast paths must give the same text and origins.
+  const reference = (text: string): { text: string; origins: number[] } => {
+    let out = '';
+    const origins: number[] = [];
+    let i = 0;
+    for (const ch of text) {
+      const lower = ch.toLowerCase();
+      const folded = lower === 'ñ' ? 'ñ' : lower.normalize('NFD').replace(/\p{M}/gu, '');
+      for (let k = 0; k < folded.length; k++) origins.push(i);
+      out += folded;
+      i += ch.length;
+    }
+    origins.push(i);
+    return { text: out, origins };
+  };
+  const alphabet = ['a', 'Z', ' ', '.', 'é', 'Á', 'ñ', 'Ñ', 'ü', 'ç', '¿', '❤️', '👍🏽', 'e\u0301', 'İ', 'ß', '’', 'ª', 'x'];
+
+  it('gives the same text and origins as folding one code point at a time', () => {
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: 1 + random(60) }, () => alphabet[random(alphabet.length)]).join('');
+      const folded = fold(text);
+      const want = reference(text);
+      expect(folded.text).toBe(want.text);
+      // Every index between code points (matches never start or end inside a surrogate pair).
+      const boundaries = [...Array(folded.text.length + 1).keys()].filter((i) => !/[\udc00-\udfff]/u.test(folded.text.charAt(i)) || !/[\ud800-\udbff]/u.test(folded.text.charAt(i - 1)));
+      expect(boundaries.map((i) => originOf(folded, i))).toEqual(boundaries.map((i) => want.origins[i]));
+    }
   });
 });

@@ -86,20 +86,36 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+const NON_ASCII = /[^\p{ASCII}]/gu;
+
 function foldUncached(text: string): Folded {
   // Most posts are mostly ASCII: lower-casing keeps every offset, so no map is needed.
-  if (!/[^\p{ASCII}]/u.test(text)) return { text: text.toLowerCase(), source: text, offsets: null };
-  let out = '';
+  const lower = text.toLowerCase();
+  if (!/[^\p{ASCII}]/u.test(lower)) return { text: lower, source: text, offsets: null };
+  // Usually every character folds to one of the same length ("É" → "e"): one replace, and
+  // the offsets stay those of the text.
+  if (lower.length === text.length) {
+    let same = true;
+    const out = lower.replace(NON_ASCII, (ch) => {
+      const folded = foldChar(ch);
+      if (folded.length !== ch.length) same = false;
+      return folded;
+    });
+    if (same) return { text: out, source: text, offsets: null };
+  }
+  // Marks dropped ("❤️" loses its variation selector) or letters that change length: map
+  // each folded character back to its origin.
+  const parts: string[] = [];
   const offsets: number[] = [];
   let i = 0;
   for (const ch of text) {
     const folded = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldChar(ch);
     for (let k = 0; k < folded.length; k++) offsets.push(i);
-    out += folded;
+    parts.push(folded);
     i += ch.length;
   }
   offsets.push(i);
-  return { text: out, source: text, offsets };
+  return { text: parts.join(''), source: text, offsets };
 }
 
 /** Index in the original text of folded character `i`. */
