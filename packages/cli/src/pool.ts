@@ -1,6 +1,7 @@
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '@postlint/core';
-import type { Batch, Task, TaskOutcome } from './worker.js';
+import type { Batch, BatchDone, Task, TaskOutcome } from './worker.js';
 
 /**
  * Worker threads that lint files as they are handed in. Started before the files are read,
@@ -18,7 +19,8 @@ export class WorkerPool {
   private readonly known = new Map<Worker, Set<number>>();
   /** Files not yet sent to a thread; sent ones are dropped, so their text can be freed. */
   private readonly queue: Task[] = [];
-  private readonly outcomes: TaskOutcome[] = [];
+  /** Each thread's answers, still serialized, by the index of their first file. */
+  private readonly answers: BatchDone[] = [];
   /** Files sent to a thread so far: the index of the next one in `outcomes`. */
   private sent = 0;
   private done = 0;
@@ -36,9 +38,9 @@ export class WorkerPool {
     // A bounded heap makes V8 collect instead of growing: peak memory stays flat on big runs.
     this.workers = Array.from({ length: size }, () => new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 128 } }));
     for (const worker of this.workers) {
-      worker.on('message', (message: { id: number; outcomes: TaskOutcome[] }) => {
-        message.outcomes.forEach((o, i) => (this.outcomes[message.id + i] = o));
-        this.done += message.outcomes.length;
+      worker.on('message', (message: BatchDone) => {
+        this.answers.push(message);
+        this.done += message.count;
         this.onProgress(this.done);
         this.idle.push(worker);
         this.dispatch();
@@ -57,7 +59,11 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  /** Lints whatever is queued and resolves with every outcome, in the order the files were added. */
+  /**
+   * Lints whatever is queued and resolves with every outcome, in the order the files were
+   * added. The threads are stopped first: their memory is given back before the results
+   * are decoded.
+   */
   async finish(onProgress: (done: number) => void): Promise<TaskOutcome[]> {
     this.onProgress = onProgress;
     this.ended = true;
@@ -67,7 +73,12 @@ export class WorkerPool {
       if (this.allDone || this.failure !== null) resolve();
     });
     if (this.failure !== null) throw this.failure;
-    return this.outcomes;
+    await this.close();
+    const outcomes: TaskOutcome[] = [];
+    for (const { id, bytes } of this.answers.sort((a, b) => a.id - b.id)) {
+      (deserialize(bytes) as TaskOutcome[]).forEach((o, i) => (outcomes[id + i] = o));
+    }
+    return outcomes;
   }
 
   async close(): Promise<void> {

@@ -128,7 +128,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
     // Files to lint, in order. Their texts stay here only when they are linted on this thread
     // (or for stats); files handed to the threads keep just what the cache needs.
-    const tasks: Task[] = [];
+    const tasks: (Task & { readonly text: string })[] = [];
     const linted: { readonly file: string; readonly config: ResolvedConfig; readonly hash: string }[] = [];
     const cache = options.cache && !stats ? await LintCache.open(options.cacheLocation, io.cwd, `${VERSION}:${rulesFingerprint()}`) : null;
     if (options.stdin) {
@@ -151,12 +151,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       problems += found.problems.length;
       const { shard } = options;
       // Round-robin over the sorted list: deterministic, and every file is in exactly one shard.
-      const files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
+      let files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
       // Without a cache every file will be linted: start the threads now, while the files are read.
       if (!cache && !stats) pool = startPool(threadsFor(files.length));
+      if (pool && !io.readFile) {
+        // Each thread reads its own files: read here, 10k texts would wait in this thread's
+        // heap for a free thread, and grow it by tens of MB.
+        for (const file of files) {
+          const config = await configFor(file);
+          if (!config) continue;
+          linted.push({ file, config, hash: '' });
+          pool.add({ file, config });
+        }
+        files = [];
+      }
       const progress = new Progress(files.length, io);
-      // Read ahead: many small files are bound by I/O latency, not by the disk. Each file is
-      // handed to the threads as soon as it is read.
+      // Read ahead: many small files are bound by I/O latency, not by the disk.
       const reads = inOrder(files, 32, async (file) => {
         const outcome = await readDraft(file, io.readFile);
         progress.tick('reading');
