@@ -275,10 +275,9 @@ complaints, each labelled per rule (\`true\`: the rule should warn, \`false\`: i
 \`null\`: the rule does not apply and the post is left out of that rule's scores).
 The corpus is split into \`${tuning}/\` (rules and word lists are tuned on it) and \`${heldOut}/\`
 (held out, only for reporting); each ${heldOut} post is a sibling of a ${tuning} post, so ${heldOut}
-scores are somewhat optimistic about unseen drafts. The word models (\`pnpm train\`; the one
-\`defensive-tone\` consults by default, and the one \`excessive-self-promotion\` consults with
-\`model: true\`, which is not what is scored here) learn from the tuning splits only, never
-from \`${heldOut}\` or the other held-out splits below.
+scores are somewhat optimistic about unseen drafts. The word models that
+\`defensive-tone\` and \`excessive-self-promotion\` consult by default (\`pnpm train\`) learn
+from the tuning splits only, never from \`${heldOut}\` or the other held-out splits below.
 
 Each rule runs alone, at \`warn\` with its default options, with platform \`x\`, language
 \`{ default: 'en', detect: ['es', 'en'] }\` and the corpus \`brand\`. A rule *predicts true* for a
