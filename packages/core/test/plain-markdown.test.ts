@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { describe, expect, it } from 'vitest';
 import { parsePlainMarkdown } from '../src/plain-markdown.js';
+import { rng } from './random.js';
 
 // The shortcut must build exactly the tree remark-parse builds, or step aside (null).
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -37,11 +38,7 @@ describe('parsePlainMarkdown', () => {
     '\u00a0', '\u2028', '(', ')', '"', "'", '$', '%', '^', '{', '}', '\f', '\v', '    ', 'tags: [a]', '---\n', '\n---\n', '\n---', '\n\n---\n\n',
     '_', 'a_b', '@ana_g', '_x', 'x_', '__', '&', ' & ', '&amp;', '&copy', '&#233;', '&x;', 'AT&T', '---\n---',
   ];
-  let seed = 7;
-  const random = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = rng(7);
   const documents = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(30) }, () => pieces[random(pieces.length)]).join(''));
   documents.push('', '\n', '---\n---\n', '---\na: 1\n---', '---\n---\nHola\n', '---\nno close\n', 'a\n---\nb', '---\nplatform: x\n---\n\n\nHola\n\n');
 

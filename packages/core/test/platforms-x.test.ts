@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { measure } from '../src/platforms/index.js';
 import { X_CONFIG } from '../src/platforms/x.js';
+import { rng } from './random.js';
 
 interface WeightedCase {
   readonly description: string;
@@ -92,11 +93,7 @@ describe('X: the shortcut for light texts without links', () => {
   // Pieces that take the shortcut and pieces that must not: links with and without a
   // scheme, dots and colons, emoji (© alone is not one, ©️ is), heavy characters.
   const pieces = ['a', 'Z', ' ', '\n', '\r\n', '\t', 'ñ', 'é', 'e\u0301', '¿', '¡', '—', '“', '”', '’', '…', 'ß', 'Ω', 'ж', '.', '. ', ':', ': ', '3.5', 'x.com', 'https://t.co/a', 'www.example.es', 'ejemplo.es/oferta', '©', '®', '©\ufe0f', '™', '‼', '😀', '👍🏽', '漢', '€', '\u2028', '\ufeff', '#1', '1\ufe0f\u20e3'];
-  let seed = 7;
-  const random = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = rng(7);
   const texts = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(60) }, () => pieces[random(pieces.length)]).join(''));
   texts.push('Hola, ¿qué tal? Nos vemos el sábado — “con calma”…', 'Caf\u0065\u0301 con leche', 'no links here, only words', 'see x.com');
 

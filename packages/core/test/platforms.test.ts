@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SINGLES, countClusters, graphemeBoundaries, graphemeLength, graphemeStart, utf8Length } from '../src/platforms/count.js';
 import { getPlatform, measure, PLATFORMS, type PlatformSpec } from '../src/platforms/index.js';
+import { rng } from './random.js';
 
 describe('platform registry', () => {
   const ids = [
@@ -194,11 +195,7 @@ describe('grapheme counting in chunks', () => {
 
   // Long texts are segmented in chunks for speed; the result must match one-piece segmentation.
   const pieces = ['a', 'b', ' ', '.', '\n', '\r\n', '\r', 'e\u0301', '👨‍👩‍👧‍👦', '🇪🇸', '👍🏽', '漢', 'क्ष', '1️⃣', 'x\u200d', '\u0301'];
-  let seed = 42;
-  const random = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = rng(42);
   const texts = [0, 1, 2].map(() => Array.from({ length: 4000 }, () => pieces[random(pieces.length)]).join(''));
   texts.push('a'.repeat(1000) + '\u0301'.repeat(500) + 'b'.repeat(1000));
   texts.push('plain words\n'.repeat(300) + '👍🏽 ok ' + 'más '.repeat(200), 'ascii only '.repeat(400));
