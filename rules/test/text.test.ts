@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Recent, bySentence, compilePhrases, findAll, fold, maskNonProse, originOf, sentences } from '../src/lib/text.js';
+import { Recent, bySentence, compilePhrases, findAll, findCategories, fold, maskNonProse, originOf, sentences, tokenize } from '../src/lib/text.js';
+import { rng } from '../../packages/core/test/random.js';
 
 const find = (text: string, phrases: string[]): string[] => findAll(fold(text), compilePhrases(phrases), 'x').map((m) => text.slice(m.start, m.end));
 
@@ -91,11 +92,10 @@ describe('fold', () => {
     origins.push(i);
     return { text: out, origins };
   };
-  const alphabet = ['a', 'Z', ' ', '.', 'é', 'Á', 'ñ', 'Ñ', 'ü', 'ç', '¿', '❤️', '👍🏽', 'e\u0301', 'İ', 'ß', '’', 'ª', 'x'];
+  const alphabet = ['a', 'Z', ' ', '.', 'é', 'Á', 'ñ', 'Ñ', 'ü', 'ç', '¿', '❤️', '👍🏽', 'e\u0301', 'İ', 'ß', '’', 'ª', 'x', '한', 'Σ'];
 
   it('gives the same text and origins as folding one code point at a time', () => {
-    let seed = 7;
-    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = rng(7);
     for (let round = 0; round < 2000; round++) {
       const text = Array.from({ length: 1 + random(60) }, () => alphabet[random(alphabet.length)]).join('');
       const folded = fold(text);
@@ -104,6 +104,74 @@ describe('fold', () => {
       // Every index between code points (matches never start or end inside a surrogate pair).
       const boundaries = [...Array(folded.text.length + 1).keys()].filter((i) => !/[\udc00-\udfff]/u.test(folded.text.charAt(i)) || !/[\ud800-\udbff]/u.test(folded.text.charAt(i - 1)));
       expect(boundaries.map((i) => originOf(folded, i))).toEqual(boundaries.map((i) => want.origins[i]));
+    }
+  });
+});
+
+describe('tokenize', () => {
+  // The definition the scanner must agree with.
+  const TOKEN = /([\p{L}\p{N}_]+)|\p{Extended_Pictographic}\uFE0F?|[^\s\p{L}\p{N}_]/gu;
+  const reference = (text: string): [string, number, number, boolean][] =>
+    [...text.matchAll(TOKEN)].map((m) => [m[0], m.index, m.index + m[0].length, m[1] !== undefined]);
+  const alphabet = ['a', 'Z', '9', '_', ' ', '\n', '\u00a0', '\u2003', '.', ',', '¿', '?', '#', '@', 'é', 'ñ', 'Ω', 'ß', 'ª', '²', '٣', 'e\u0301', '❤', '\ufe0f', '❤️', '👍', '🏽', '©', '‼', '↔', '\ud83d', '\udc4d', '’', '«', '»', '“', '中', '🇪🇸', '\u200d', '\ufeff'];
+
+  it('gives the tokens of the regular expression that defines them', () => {
+    const random = rng(11);
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: 1 + random(40) }, () => alphabet[random(alphabet.length)]).join('');
+      const got = tokenize(text).map((t) => [text.slice(t.start, t.end), t.start, t.end, t.word]);
+      expect(got).toEqual(reference(text));
+    }
+  });
+
+  it('reads curly quotes as straight ones and keeps case and accents of short words', () => {
+    const folded = fold('«Té» US');
+    expect(tokenize(folded.text, folded).map((t) => [t.text, t.raw, t.caps])).toEqual([
+      ['"', '', false],
+      ['te', 'té', false],
+      ['"', '', false],
+      ['us', 'us', true],
+    ]);
+  });
+});
+
+describe('findCategories', () => {
+  // A brute-force reading of the phrase syntax: at each token, the longest phrase of the
+  // category that matches there, skipping tokens inside the category's previous match.
+  const words = ['we', 'are', 'the', 'best', 'bakery', 'in', 'town', 'bak', 'baker', 'you', 'our', 'not', 'so', '.', '!'];
+  const phraseWords = [...words.filter((w) => w !== '.' && w !== '!'), 'bak*', 'be*', '*'];
+  const reference = (text: string, phrases: readonly string[]): string[] => {
+    const tokens = tokenize(text).map((t) => t.text);
+    const isWord = (t: string): boolean => /^\w+$/u.test(t);
+    const fits = (p: string, t: string | undefined): boolean =>
+      t !== undefined && (p === '*' ? isWord(t) : p.endsWith('*') ? isWord(t) && t.startsWith(p.slice(0, -1)) : p === t);
+    const out: string[] = [];
+    for (let i = 0, free = 0; i < tokens.length; i++) {
+      if (i < free) continue;
+      let best = 0;
+      for (const phrase of phrases) {
+        const parts = phrase.split(' ');
+        if (parts.length > best && parts.every((p, k) => fits(p, tokens[i + k]))) best = parts.length;
+      }
+      if (best > 0) {
+        out.push(tokens.slice(i, i + best).join(' '));
+        free = i + best;
+      }
+    }
+    return out;
+  };
+
+  it('finds, per category, the leftmost-longest phrases a brute-force scan finds', () => {
+    const random = rng(5);
+    const phrase = (): string => Array.from({ length: 1 + random(3) }, () => phraseWords[random(phraseWords.length)]).join(' ');
+    for (let round = 0; round < 500; round++) {
+      // A leading lone "*" is allowed too, but not a phrase of wildcards only.
+      const lists = { a: Array.from({ length: 1 + random(6) }, phrase).filter((p) => p !== '*'), b: Array.from({ length: 1 + random(6) }, phrase).filter((p) => p !== '*') };
+      const text = Array.from({ length: 1 + random(25) }, () => words[random(words.length)]).join(' ');
+      const found = findCategories(fold(text), lists);
+      for (const category of ['a', 'b'] as const) {
+        expect((found[category] ?? []).map((m) => text.slice(m.start, m.end))).toEqual(reference(text, lists[category]));
+      }
     }
   });
 });
