@@ -175,12 +175,14 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     const pitches = dedupe([...salesHere, ...(praiseCounts ? (superlativesIn?.[i] ?? none) : none)]).filter(
       (m) => !allowed.some((a) => overlaps(a, m)) && !readerFound.some((r) => overlaps(r, m)),
     );
-    const findings: Finding[] = [
-      ...selfHere.filter((m) => !pitches.some((p) => overlaps(p, m))).map((m) => ({ ...m, weight: 1 })),
-      ...pitches.map((m) => ({ ...m, weight: 2 })),
-    ].sort((a, b) => a.start - b.start);
+    // Objects written out, not spread: spreading a match or sentence into a new literal was
+    // a tenth of this function's time in a profile.
+    const weigh = (m: PhraseMatch, weight: number): Finding => ({ start: m.start, end: m.end, category: m.category, phrase: m.phrase, weight });
+    const findings: Finding[] = selfHere.filter((m) => !pitches.some((p) => overlaps(p, m))).map((m) => weigh(m, 1));
+    for (const m of pitches) findings.push(weigh(m, 2));
+    findings.sort((a, b) => a.start - b.start);
     const question = s.text.endsWith('?') || s.text.startsWith('¿') || /\?["'”’»)\]]*$/u.test(s.text);
-    return { ...s, self: findings, reader: readerHere, question, selling: salesHere.length > 0 };
+    return { start: s.start, end: s.end, text: s.text, self: findings, reader: readerHere, question, selling: salesHere.length > 0 };
   });
 
   const result: VoiceSentence[] = perSentence.map((s, i) => {
@@ -198,7 +200,7 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
       ? answers.some((x) => x.self.length > 0)
       : quickAnswer || (i === 0 && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
     const rhetorical = s.question && pitched;
-    return { ...s, rhetorical };
+    return { start: s.start, end: s.end, text: s.text, self: s.self, reader: s.reader, question: s.question, rhetorical, selling: s.selling };
   });
   const findings = result.flatMap((s) => s.self);
   const selfScore = findings.reduce((sum, f) => sum + f.weight, 0);
