@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { lilconfig, type Loader } from 'lilconfig';
@@ -213,12 +213,18 @@ export class ConfigLoader {
   });
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
   private readonly resolved = new Map<string, ResolvedConfig>();
+  /** Each folder resolved once: resolving every path of a 10k-file run was most of its allocation. */
+  private readonly folders = new Map<string, string>();
 
   constructor(private readonly options: ConfigLoaderOptions) {}
 
   async forFile(filePath: string): Promise<ConfigForFile> {
-    const loaded = await this.loadFor(filePath);
-    const rel = relative(loaded.dir, resolve(this.options.cwd, filePath)).split(sep).join('/');
+    const folder = this.folderOf(filePath);
+    const loaded = await this.loadFor(folder);
+    const path = folder.endsWith(sep) ? folder + basename(filePath) : folder + sep + basename(filePath);
+    const inside = path.startsWith(loaded.dir) && path.charAt(loaded.dir.length) === sep;
+    const native = inside ? path.slice(loaded.dir.length + 1) : relative(loaded.dir, path);
+    const rel = sep === '/' ? native : native.split(sep).join('/');
     const ignored = loaded.ignores !== null && !rel.startsWith('../') && loaded.ignores(rel);
     const matching = loaded.overrides.filter((o) => o.match(rel));
     const key = `${loaded.path ?? '<default>'}\0${matching.map((m) => loaded.overrides.indexOf(m)).join(',')}`;
@@ -230,12 +236,23 @@ export class ConfigLoader {
     return { config, configPath: loaded.path, ignored };
   }
 
-  private loadFor(filePath: string): Promise<LoadedConfig> {
+  private folderOf(filePath: string): string {
+    const raw = dirname(filePath);
+    let folder = this.folders.get(raw);
+    if (folder === undefined) {
+      folder = resolve(this.options.cwd, raw);
+      this.folders.set(raw, folder);
+    }
+    return folder;
+  }
+
+  /** The config that governs files in `folder` (absolute). */
+  private loadFor(folder: string): Promise<LoadedConfig> {
     const explicit = this.options.configFile;
-    const key = explicit ? `explicit:${explicit}` : `dir:${dirname(resolve(this.options.cwd, filePath))}`;
+    const key = explicit ? `explicit:${explicit}` : `dir:${folder}`;
     let pending = this.loaded.get(key);
     if (!pending) {
-      pending = explicit ? this.loadExplicit(resolve(this.options.cwd, explicit)) : this.search(dirname(resolve(this.options.cwd, filePath)));
+      pending = explicit ? this.loadExplicit(resolve(this.options.cwd, explicit)) : this.search(folder);
       this.loaded.set(key, pending);
     }
     return pending;
