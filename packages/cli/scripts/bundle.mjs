@@ -2,7 +2,7 @@
 //
 // Starting Node on ~150 small ES modules (unified, micromark, twitter-text and its polyfills,
 // our own packages) costs more than linting a post; one file loads in a fraction of that.
-// Libraries loaded lazily by name (yaml, Ajv, twemoji, compromise, the SARIF builder) stay
+// Libraries loaded lazily by name (js-yaml, Ajv, twemoji, compromise, the SARIF builder) stay
 // outside the bundle and are dependencies of this package, so only runs that need them pay.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,7 @@ await build({
   keepNames: true,
   legalComments: 'linked',
   logLevel: 'warning',
-  external: ['yaml', 'ajv', '@twemoji/parser', 'compromise', 'compromise/*', 'es-compromise', 'node-sarif-builder'],
+  external: ['js-yaml', 'ajv', '@twemoji/parser', 'compromise', 'compromise/*', 'es-compromise', 'node-sarif-builder'],
   // CommonJS libraries inside an ES module bundle still call require() for Node's builtins.
   banner: { js: "import { createRequire as __postlintRequire } from 'node:module'; const require = __postlintRequire(import.meta.url);" },
 });

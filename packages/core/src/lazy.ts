@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type * as TwemojiParser from '@twemoji/parser';
 import type * as AjvModule from 'ajv';
-import type * as YamlModule from 'yaml';
+import type * as YamlModule from 'js-yaml';
 
 const require = createRequire(import.meta.url);
 let ajv: typeof AjvModule | undefined;
@@ -19,8 +19,14 @@ export function loadAjv(): typeof AjvModule {
 }
 
 export function loadYaml(): typeof YamlModule {
-  yaml ??= require('yaml') as typeof YamlModule;
+  yaml ??= require('js-yaml') as typeof YamlModule;
   return yaml;
+}
+
+/** Parses YAML 1.2 with the core schema: dates stay strings, and "yes" or "on" are not booleans. */
+export function parseYaml(text: string): unknown {
+  const { load, CORE_SCHEMA } = loadYaml();
+  return load(text, { schema: CORE_SCHEMA });
 }
 
 let twemoji: typeof TwemojiParser | undefined;

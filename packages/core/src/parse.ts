@@ -5,7 +5,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { PostlintError } from './errors.js';
 import { TextBuilder } from './text.js';
 import { parsePlainMarkdown } from './plain-markdown.js';
-import { loadYaml } from './lazy.js';
+import { loadYaml, parseYaml } from './lazy.js';
 import { getPlatform, PLATFORMS } from './platforms/index.js';
 import { detectLanguage, normalizeLang, type LanguageOptions } from './language.js';
 import type { Post, PostKind, PostPart, TextView } from './types.js';
@@ -67,15 +67,17 @@ export function parseDocument(source: string, path: string): ParsedDocument {
   if (first?.type === 'yaml') {
     frontmatterEnd = end(first);
     try {
-      const data: unknown = first.value.trim() === '' ? {} : loadYaml().parse(first.value);
+      const data: unknown = first.value.trim() === '' ? {} : parseYaml(first.value);
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new PostlintError('input', 'frontmatter must be a YAML mapping of keys to values', { file: path, line: 1 });
       }
       frontmatter = data as Record<string, unknown>;
     } catch (error) {
-      if (error instanceof loadYaml().YAMLParseError) {
-        const line = (error.linePos?.[0].line ?? 0) + 1;
-        const reason = (error.message.split('\n')[0] ?? error.message).replace(/:\s*$/u, '');
+      if (error instanceof loadYaml().YAMLException) {
+        // The mark counts lines from 0 within the frontmatter, which starts on the file's line 2;
+        // "unexpected end of the stream" points past its last line, at the closing `---`.
+        const line = Math.min(error.mark.line, first.value.split('\n').length - 1) + 2;
+        const reason = error.reason;
         throw new PostlintError('input', `broken frontmatter: ${reason}`, { file: path, line, cause: error });
       }
       throw error;

@@ -111,6 +111,19 @@ describe('parsePost comments', () => {
   it('names the YAML problem without a dangling colon', () => {
     expect(() => parse('---\nplatform: [x\n---\nText')).toThrow(/^broken frontmatter: [^\n]*[^:\n]$/u);
   });
+
+  it('points at the frontmatter line with the problem, never past the frontmatter', () => {
+    const lineOf = (source: string): number | undefined => {
+      try {
+        parse(source);
+      } catch (error) {
+        return (error as PostlintError).line;
+      }
+      return undefined;
+    };
+    expect(lineOf('---\nplatform: x\nplatform: y\n---\nText')).toBe(3);
+    expect(lineOf('---\nplatform: x\nlang: [es\n---\nText')).toBe(3);
+  });
 });
 
 describe('parsePost comment at the start of a line', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseEmoji } from '@twemoji/parser';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { measure } from '../src/platforms/index.js';
 import { X_CONFIG } from '../src/platforms/x.js';
 import { rng } from './random.js';
