@@ -287,7 +287,7 @@ for (let round = 1; round <= RUNS; round++) {
   if (existsSync(WRITE_GOOD)) wg10k.push(writeGood(`write-good 10k #${round}`, mainDir, mainFiles));
   else if (round === 1) wg10k.push({ unavailable: `write-good not installed at ${relative(root, WRITE_GOOD)}; run pnpm install` });
   if (haveConcurrency) {
-    const r = postlint(`10k --concurrency auto #${round}`, mainDir, ['--concurrency', 'auto'], MAIN);
+    const r = postlint(`10k --concurrency 2 #${round}`, mainDir, ['--concurrency', '2'], MAIN);
     conc.push(r);
     if (r.unavailable) haveConcurrency = false;
     else conc1.push(postlint(`10k --concurrency 1 #${round}`, mainDir, ['--concurrency', '1'], MAIN));
@@ -327,7 +327,7 @@ const cacheRatio = ratio(k, m);
 row('cached re-run, 10k unchanged', k.ms === undefined ? 'not available' : fmtS(k.ms), k.ms === undefined ? k.note : `${runsNote(k)}; peak RSS ${fmtMB(k.rss)}`);
 row('cached / cold 10k', cacheRatio === undefined ? '—' : `${(cacheRatio * 100).toFixed(1)}%`, '');
 const concRatio = ratio(c, m);
-row('10k with --concurrency auto', c.ms === undefined ? 'not available' : fmtS(c.ms), c.ms === undefined ? c.note : `${runsNote(c)}; peak RSS ${fmtMB(c.rss)}; ${fmtX(concRatio)} of the default run`);
+row('10k with --concurrency 2 (two workers)', c.ms === undefined ? 'not available' : fmtS(c.ms), c.ms === undefined ? c.note : `${runsNote(c)}; peak RSS ${fmtMB(c.rss)}; ${fmtX(concRatio)} of the default run`);
 const c1Ratio = ratio(c1, m);
 row('10k with --concurrency 1 (one thread)', c1.ms === undefined ? 'not available' : fmtS(c1.ms), c1.ms === undefined ? c1.note : `${runsNote(c1)}; peak RSS ${fmtMB(c1.rss)}; ${fmtX(c1Ratio)} of the default run`);
 for (const n of SIZES) {

@@ -103,8 +103,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     let problems = 0;
     const badConfigs = new Set<string>();
     const opts = options;
-    const threadsFor = (files: number): number => (opts.concurrency === 'auto' ? autoThreads(files) : opts.concurrency);
-    const startPool = (threads: number): WorkerPool | null => (threads > 1 ? new WorkerPool(threads) : null);
+    // Worker threads for a run of `files` (0: lint on this thread). `--concurrency 1` is no workers.
+    const threadsFor = (files: number): number => (opts.concurrency === 'auto' ? autoThreads(files) : opts.concurrency > 1 ? opts.concurrency : 0);
+    const startPool = (threads: number): WorkerPool | null => (threads > 0 ? new WorkerPool(threads) : null);
     /** Files the user named (or piped in): being skipped deserves a word. */
     const explicit = new Set<string>();
     /** The config for a file, or null when it is ignored or its config is broken (reported once). */
@@ -284,10 +285,15 @@ function requireFormatter(name: string): Formatter {
   return formatter;
 }
 
-/** Threads only pay off when there is a lot to lint: starting one costs about as much as linting ~300 posts. */
+/**
+ * Threads only pay off when there is a lot to lint: starting one costs about as much as
+ * linting ~300 posts. Then one per core but one, as Jest does: this thread keeps a core to
+ * find, hand out and collect the files. Even one worker beats linting here on a big run: a
+ * worker's heap is bounded, where this thread's would grow to several times its live data.
+ */
 function autoThreads(files: number): number {
-  if (files < 1000) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  if (files < 1000) return 0;
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 function onlyErrors(result: LintResult): LintResult {
