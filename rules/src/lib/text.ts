@@ -412,6 +412,7 @@ interface TrieNode {
   readonly ends: number[];
 }
 
+const NO_EDGES: TrieNode['prefix'] = [];
 const trieNode = (): TrieNode => ({ exact: new Map(), prefix: [], any: null, ends: [] });
 
 /**
@@ -481,7 +482,7 @@ class CategoryMatcher {
         }
       }
       if (!t.word) return;
-      for (const e of depth === 0 ? (this.rootPrefix.get(t.key2) ?? []) : node.prefix) if (t.text.startsWith(e.text)) walk(e.node, depth + 1);
+      for (const e of depth === 0 ? (this.rootPrefix.get(t.key2) ?? NO_EDGES) : node.prefix) if (t.text.startsWith(e.text)) walk(e.node, depth + 1);
       if (node.any) walk(node.any, depth + 1);
     };
     for (; i < tokens.length; i++) {
