@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SINGLES, countClusters, graphemeBoundaries, graphemeLength, graphemeStart, utf8Length } from '../src/platforms/count.js';
+import { POINTS, SINGLES, countClusters, graphemeBoundaries, graphemeLength, graphemeStart, utf8Length } from '../src/platforms/count.js';
 import { getPlatform, measure, PLATFORMS, type PlatformSpec } from '../src/platforms/index.js';
 import { rng } from './random.js';
 
@@ -193,8 +193,23 @@ describe('grapheme counting in chunks', () => {
     expect(SINGLES.test('\ufe0f')).toBe(false);
   });
 
+  it('counts pictographs with nothing joined to them as one cluster per code point without ICU', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const count = (text: string): number => [...segmenter.segment(text)].length;
+    let checked = 0;
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCodePoint(code);
+      if (SINGLES.test(ch) || !POINTS.test(ch)) continue;
+      checked++;
+      expect([code, count(`a${ch}a`), count(ch + ch), count(`${ch}é${ch}`)]).toEqual([code, 3, 2, 3]);
+    }
+    expect(checked).toBeGreaterThan(2500);
+    for (const joined of ['❤️', '👍🏽', '👨‍👩‍👧', '1️⃣', '🇪🇸', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) expect(POINTS.test(joined)).toBe(false);
+  });
+
   // Long texts are segmented in chunks for speed; the result must match one-piece segmentation.
-  const pieces = ['a', 'b', ' ', '.', '\n', '\r\n', '\r', 'e\u0301', '👨‍👩‍👧‍👦', '🇪🇸', '👍🏽', '漢', 'क्ष', '1️⃣', 'x\u200d', '\u0301'];
+  const pieces = ['a', 'b', ' ', '.', '\n', '\r\n', '\r', 'e\u0301', '👨‍👩‍👧‍👦', '🇪🇸', '👍🏽', '漢', 'क्ष', '1️⃣', 'x\u200d', '\u0301', '😀', '☕', '🌸🌸', '©', 'ñ'];
   const random = rng(42);
   const texts = [0, 1, 2].map(() => Array.from({ length: 4000 }, () => pieces[random(pieces.length)]).join(''));
   texts.push('a'.repeat(1000) + '\u0301'.repeat(500) + 'b'.repeat(1000));

@@ -19,6 +19,13 @@ const SIMPLE = /^[ -~\n\t]*$/u;
  */
 export const SINGLES = /^[\t\n\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/u;
 
+/**
+ * The same, plus pictographs (😀, 🌸, ☕): an emoji with nothing joined to it (no variation
+ * selector, skin tone, joiner or keycap, which are not in the class) is one cluster per code
+ * point. A test checks every Extended_Pictographic code point against Intl.Segmenter.
+ */
+export const POINTS = /^[\t\n\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\p{Extended_Pictographic}]*$/u;
+
 function isPrintableAscii(code: number): boolean {
   return code >= 0x20 && code <= 0x7e;
 }
@@ -39,24 +46,37 @@ function chunkEnd(text: string, from: number): number {
   return to;
 }
 
-/** `text` in chunks ending on certain boundaries, each marked when it is plain ASCII or only `SINGLES`. */
-function* chunks(text: string): Generator<{ chunk: string; from: number; simple: boolean; singles: boolean }> {
+/**
+ * `text` in chunks ending on certain boundaries, each marked when it is plain ASCII, only
+ * `SINGLES` (a cluster per code unit) or only `POINTS` (a cluster per code point).
+ */
+function* chunks(text: string): Generator<{ chunk: string; from: number; simple: boolean; singles: boolean; points: boolean }> {
   for (let from = 0; from < text.length; ) {
     const to = chunkEnd(text, from);
     const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
     const simple = SIMPLE.test(chunk);
-    yield { chunk, from, simple, singles: simple || SINGLES.test(chunk) };
+    const singles = simple || SINGLES.test(chunk);
+    yield { chunk, from, simple, singles, points: singles || POINTS.test(chunk) };
     from = to;
+  }
+}
+
+/** Code points of `chunk` with their offsets: its clusters when it matches `POINTS`. */
+function* codePoints(chunk: string): Generator<{ segment: string; index: number }> {
+  for (let index = 0; index < chunk.length; ) {
+    const size = (chunk.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+    yield { segment: chunk.slice(index, index + size), index };
+    index += size;
   }
 }
 
 /** Grapheme clusters of `text` with their UTF-16 offsets, segmented chunk by chunk. */
 function* segments(text: string): Generator<{ text: string; start: number }> {
-  for (const { chunk, from, singles } of chunks(text)) {
+  for (const { chunk, from, singles, points } of chunks(text)) {
     if (singles) {
       // Every code unit is a cluster of its own.
       for (let i = 0; i < chunk.length; i++) yield { text: chunk.charAt(i), start: from + i };
-    } else for (const { segment, index } of segmenter.segment(chunk)) yield { text: segment, start: from + index };
+    } else for (const { segment, index } of points ? codePoints(chunk) : segmenter.segment(chunk)) yield { text: segment, start: from + index };
   }
 }
 
@@ -73,7 +93,7 @@ export function graphemeLength(text: string): number {
 export function countClusters(text: string, limit: number, cost: (cluster: string) => number): Tally {
   let length = 0;
   let overflowIndex: number | null = null;
-  for (const { chunk, from, simple, singles } of chunks(text)) {
+  for (const { chunk, from, simple, singles, points } of chunks(text)) {
     if (simple) {
       if (overflowIndex === null && length + chunk.length > limit) overflowIndex = from + Math.max(0, limit - length);
       length += chunk.length;
@@ -83,7 +103,7 @@ export function countClusters(text: string, limit: number, cost: (cluster: strin
         if (overflowIndex === null && length > limit) overflowIndex = from + i;
       }
     } else {
-      for (const { segment, index } of segmenter.segment(chunk)) {
+      for (const { segment, index } of points ? codePoints(chunk) : segmenter.segment(chunk)) {
         length += cost(segment);
         if (overflowIndex === null && length > limit) overflowIndex = from + index;
       }
