@@ -1,10 +1,11 @@
 /**
  * The mdast tree of a Markdown file that uses no Markdown syntax at all: optional `---` YAML
- * frontmatter, then paragraphs of plain lines, and `---` between them to split a thread. Most drafts are like that, and building their
+ * frontmatter, then paragraphs of plain lines, `> ` quotes of plain lines (a reply quoting the
+ * comment it answers), and `---` between them to split a thread. Most drafts are like that, and building their
  * tree directly is many times cheaper than running micromark. Anything this cannot be sure
  * about returns null and goes through remark-parse; a test checks that the trees are equal.
  */
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
 
 type Point = NonNullable<Root['position']>['start'];
 
@@ -40,7 +41,9 @@ export function parsePlainMarkdown(source: string): Root | null {
     index = close + 1;
   }
   const body = offset === 0 ? source : source.slice(offset);
-  if (INLINE.test(body) || UNDERSCORE_OR_ENTITY.test(body)) return null;
+  // Quote markers are syntax we build; what follows them must be plain like everything else.
+  const prose = body.includes('>') ? body.replace(/^> /gmu, '') : body;
+  if (INLINE.test(prose) || UNDERSCORE_OR_ENTITY.test(prose)) return null;
   let paragraph: { first: number; from: number; lines: string[] } | null = null;
   const flush = (): void => {
     if (!paragraph) return;
@@ -57,7 +60,24 @@ export function parsePlainMarkdown(source: string): Root | null {
   for (; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (line === '') flush();
-    else if (line === '---' && !paragraph) {
+    else if (line.startsWith('> ')) {
+      // A quote after a blank line (or first), of plain lines, ended by a blank line: anything
+      // else (a quote inside a paragraph, a lazy continuation line) is left to micromark.
+      if (paragraph) return null;
+      const first = index;
+      const from = offset;
+      const quoted: string[] = [];
+      for (; (lines[index] ?? '').startsWith('> '); index++) {
+        const content = (lines[index] ?? '').slice(2);
+        if (content === '' || BLOCK_LINE.test(content)) return null;
+        quoted.push(content);
+        offset += content.length + 3;
+      }
+      if (index < lines.length && lines[index] !== '') return null;
+      index--;
+      children.push(quote(quoted, first, from));
+      continue;
+    } else if (line === '---' && !paragraph) {
       // A thread separator: after a blank line `---` is a thematic break, not a setext underline.
       children.push({ type: 'thematicBreak', position: { start: point(index + 1, 1, offset), end: point(index + 1, 4, offset + 3) } });
     } else if (BLOCK_LINE.test(line)) return null;
@@ -68,6 +88,20 @@ export function parsePlainMarkdown(source: string): Root | null {
   flush();
   const lastLine = lines[lines.length - 1] ?? '';
   return { type: 'root', children, position: { start: point(1, 1, 0), end: point(lines.length, lastLine.length + 1, source.length) } };
+}
+
+/** A block quote of one paragraph: `lines` without their `> `, the first at line `first` (0-based), offset `from`. */
+function quote(lines: readonly string[], first: number, from: number): Blockquote {
+  const value = lines.join('\n');
+  const last = lines[lines.length - 1] ?? '';
+  // Each line gives up its two-character marker to the quote.
+  const end = point(first + lines.length, last.length + 3, from + value.length + 2 * lines.length);
+  const text = { start: point(first + 1, 3, from + 2), end };
+  return {
+    type: 'blockquote',
+    children: [{ type: 'paragraph', children: [{ type: 'text', value, position: text }], position: { start: { ...text.start }, end: { ...end } } }],
+    position: { start: point(first + 1, 1, from), end: { ...end } },
+  };
 }
 
 function point(line: number, column: number, offset: number): Point {

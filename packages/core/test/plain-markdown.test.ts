@@ -37,6 +37,7 @@ describe('parsePlainMarkdown', () => {
     '1.', '1. ', '2)', '12345678901.', '>', '~', '~~~', '|', ':', '!', '?', '¿', '¡', 'é', 'e\u0301', '👍🏽', '🇪🇸', '漢', '@ana', 'https://x.com/a?b=1',
     '\u00a0', '\u2028', '(', ')', '"', "'", '$', '%', '^', '{', '}', '\f', '\v', '    ', 'tags: [a]', '---\n', '\n---\n', '\n---', '\n\n---\n\n',
     '_', 'a_b', '@ana_g', '_x', 'x_', '__', '&', ' & ', '&amp;', '&copy', '&#233;', '&x;', 'AT&T', '---\n---',
+    '> ', '\n> ', '\n\n> ', '> > ', '>> ', '> Hola', '\n> mundo\n\n',
   ];
   const random = rng(7);
   const documents = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(30) }, () => pieces[random(pieces.length)]).join(''));
@@ -48,6 +49,19 @@ describe('parsePlainMarkdown', () => {
   });
 
   it.each([
+    ['a reply quoting the comment', '> Fatal lo del ramo marchito.\n\n@carlos Lo sentimos mucho. ¿Nos escribes?\n'],
+    ['a quote of two lines after frontmatter', '---\nkind: reply\n---\n> The cake was dry.\n> And late.\n\nSorry, Ana. We will fix it.'],
+    ['a quote between paragraphs, at the end', 'Hola.\n\n> dijo ella\n\nY luego.\n\n> fin'],
+  ])('builds %s itself', (_name, source) => {
+    expect(check(source)).toBe(true);
+  });
+
+  it.each([
+    ['a quote inside a paragraph', 'Hola\n> dijo'],
+    ['a lazy continuation line', '> dijo\nella'],
+    ['a nested quote', '> > dijo'],
+    ['a list in a quote', '> - uno'],
+    ['an empty quote line', '> a\n>\n> b'],
     ['emphasis', '*hola*'],
     ['a heading', '# Hola'],
     ['a list', '- uno\n- dos'],
