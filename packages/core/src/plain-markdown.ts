@@ -1,11 +1,11 @@
 /**
  * The mdast tree of a Markdown file that uses no Markdown syntax at all: optional `---` YAML
  * frontmatter, then paragraphs of plain lines, `> ` quotes of plain lines (a reply quoting the
- * comment it answers), and `---` between them to split a thread. Most drafts are like that, and building their
+ * comment it answers), lists of one-line items (`- ` or `1. `), and `---` between them to split a thread. Most drafts are like that, and building their
  * tree directly is many times cheaper than running micromark. Anything this cannot be sure
  * about returns null and goes through remark-parse; a test checks that the trees are equal.
  */
-import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 
 type Point = NonNullable<Root['position']>['start'];
 
@@ -22,6 +22,8 @@ const UNDERSCORE_OR_ENTITY = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?:#\d{1,7}|
  * lists (`-`, `+`, `*`, `1.`, `1)`), block quotes, fences (`~`, backtick).
  */
 const BLOCK_LINE = /^(?:[ >+=~-]|#{1,6}(?:[ ]|$)|\d{1,9}[.)])|[ ]$/u;
+/** A list item this builds: `- ` or `1. ` and then text. */
+const LIST_ITEM = /^(?:(-)|(\d{1,9})\.) (?=\S)/u;
 
 export function parsePlainMarkdown(source: string): Root | null {
   // CR line endings and NUL characters are normalised by micromark: leave them to it.
@@ -77,6 +79,28 @@ export function parsePlainMarkdown(source: string): Root | null {
       index--;
       children.push(quote(quoted, first, from));
       continue;
+    } else if (!paragraph && LIST_ITEM.test(line)) {
+      // A tight list of one-line items after a blank line (or first), ended by a blank line
+      // that no item of the same kind follows (that would make it one loose list).
+      const first = index;
+      const ordered = LIST_ITEM.exec(line)?.[1] === undefined;
+      const items: { marker: string; content: string; offset: number }[] = [];
+      for (; index < lines.length; index++) {
+        const item = lines[index] ?? '';
+        const marker = LIST_ITEM.exec(item);
+        if (!marker || (marker[1] === undefined) !== ordered) break;
+        const content = item.slice(marker[0].length);
+        if (BLOCK_LINE.test(content)) return null;
+        items.push({ marker: marker[0], content, offset });
+        offset += item.length + 1;
+      }
+      if (index < lines.length && lines[index] !== '') return null;
+      let next = index;
+      while (lines[next] === '') next++;
+      if (LIST_ITEM.test(lines[next] ?? '')) return null;
+      index--;
+      children.push(list(items, first, ordered));
+      continue;
     } else if (line === '---' && !paragraph) {
       // A thread separator: after a blank line `---` is a thematic break, not a setext underline.
       children.push({ type: 'thematicBreak', position: { start: point(index + 1, 1, offset), end: point(index + 1, 4, offset + 3) } });
@@ -102,6 +126,25 @@ function quote(lines: readonly string[], first: number, from: number): Blockquot
     children: [{ type: 'paragraph', children: [{ type: 'text', value, position: text }], position: { start: { ...text.start }, end: { ...end } } }],
     position: { start: point(first + 1, 1, from), end: { ...end } },
   };
+}
+
+/** A tight list of one-line items, the first at line `first` (0-based). */
+function list(items: readonly { marker: string; content: string; offset: number }[], first: number, ordered: boolean): List {
+  const children = items.map(({ marker, content, offset }, i): ListItem => {
+    const line = first + i + 1;
+    const end = point(line, marker.length + content.length + 1, offset + marker.length + content.length);
+    const text = { start: point(line, marker.length + 1, offset + marker.length), end };
+    return {
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: content, position: text }], position: { start: { ...text.start }, end: { ...end } } }],
+      position: { start: point(line, 1, offset), end: { ...end } },
+    };
+  });
+  const start = children[0]?.position?.start ?? point(first + 1, 1, 0);
+  const end = children[children.length - 1]?.position?.end ?? start;
+  return { type: 'list', ordered, start: ordered ? Number.parseInt(items[0]?.marker ?? '1', 10) : null, spread: false, children, position: { start: { ...start }, end: { ...end } } };
 }
 
 function point(line: number, column: number, offset: number): Point {

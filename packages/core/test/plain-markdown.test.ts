@@ -38,6 +38,7 @@ describe('parsePlainMarkdown', () => {
     '\u00a0', '\u2028', '(', ')', '"', "'", '$', '%', '^', '{', '}', '\f', '\v', '    ', 'tags: [a]', '---\n', '\n---\n', '\n---', '\n\n---\n\n',
     '_', 'a_b', '@ana_g', '_x', 'x_', '__', '&', ' & ', '&amp;', '&copy', '&#233;', '&x;', 'AT&T', '---\n---',
     '> ', '\n> ', '\n\n> ', '> > ', '>> ', '> Hola', '\n> mundo\n\n',
+    '- ', '\n- ', '\n\n- ', '1. ', '\n1. ', '\n\n3. ', '01. ', '- - ', '\n\n- uno\n- dos\n\n', '\n\n1. uno\n2. dos\n',
   ];
   const random = rng(7);
   const documents = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(30) }, () => pieces[random(pieces.length)]).join(''));
@@ -52,6 +53,8 @@ describe('parsePlainMarkdown', () => {
     ['a reply quoting the comment', '> Fatal lo del ramo marchito.\n\n@carlos Lo sentimos mucho. ¿Nos escribes?\n'],
     ['a quote of two lines after frontmatter', '---\nkind: reply\n---\n> The cake was dry.\n> And late.\n\nSorry, Ana. We will fix it.'],
     ['a quote between paragraphs, at the end', 'Hola.\n\n> dijo ella\n\nY luego.\n\n> fin'],
+    ['a list after a paragraph', 'Tres lecciones:\n\n- Escucha.\n- Pregunta.\n- Agradece.\n'],
+    ['a numbered list that starts at 3', 'Sigue:\n\n3. tres\n4. cuatro\n\nFin.'],
   ])('builds %s itself', (_name, source) => {
     expect(check(source)).toBe(true);
   });
@@ -61,11 +64,15 @@ describe('parsePlainMarkdown', () => {
     ['a lazy continuation line', '> dijo\nella'],
     ['a nested quote', '> > dijo'],
     ['a list in a quote', '> - uno'],
+    ['a loose list', '- uno\n\n- dos'],
+    ['a list followed by another after a blank line', '- uno\n\n1. dos'],
+    ['a list item with a second line', '- uno\n  sigue'],
+    ['a list that interrupts a paragraph', 'Hola\n- uno'],
+    ['a list with two kinds of marker', '- uno\n1. dos'],
+    ['a list with a ) delimiter', '1) uno'],
     ['an empty quote line', '> a\n>\n> b'],
     ['emphasis', '*hola*'],
     ['a heading', '# Hola'],
-    ['a list', '- uno\n- dos'],
-    ['an ordered list', '1. uno'],
     ['a hard break', 'hola  \nadiós'],
     ['CRLF line endings', 'hola\r\nadiós'],
     ['an HTML comment', '<!-- nota -->\nHola'],
