@@ -2,7 +2,7 @@ import { defineRule } from '@postlint/core';
 import { loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
 import { loadModel, modelJudgement, modelScore, wordFeatures } from './lib/model.js';
 import { analyseVoice } from './lib/voice.js';
-import { compilePhrases, findAll, findCategories, fold, foldedSet, inside, maskNonProse, overlaps, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
+import { compilePhrases, findAll, findCategories, fold, foldText, foldedSet, inside, maskNonProse, overlaps, quote, sentences, type PhraseMatch, type Sentence, type Span } from './lib/text.js';
 
 export type Options = {
   /** More phrases per kind: blame, denial, repeat, sarcasm, argue. */
@@ -277,7 +277,7 @@ function goodSigns(reply: Reply): GoodSigns {
     const but = BUT.exec(sentence.text);
     if (but) return { start: sentence.start + but.index, end: sentence.start + but.index + but[0].length, phrase: but[0], category: 'argue' };
     const next = list[list.indexOf(sentence) + 1];
-    const opener = next ? CONTRAST_OPENER.exec(fold(next.text).text) : null;
+    const opener = next ? CONTRAST_OPENER.exec(foldText(next.text)) : null;
     return next && opener ? { start: next.start, end: next.start + opener[0].length, phrase: next.text.slice(0, opener[0].length), category: 'argue' } : null;
   };
   const takesBack = (m: Span): PhraseMatch | null => {
@@ -328,7 +328,7 @@ function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, brandNames
     if (!apologetic(reply, good, hit)) found.push(hit);
   }
   for (const s of reply.sentences) {
-    const m = SARCASTIC_OPENER.exec(fold(s.text).text);
+    const m = SARCASTIC_OPENER.exec(foldText(s.text));
     if (m) found.push({ start: s.start, end: s.start + m[0].length, category: 'sarcasm', phrase: m[0] });
   }
   if (!acknowledges) found.push(...find('sarcasmWink').map((m) => ({ ...m, category: 'sarcasm' })));
@@ -338,7 +338,7 @@ function clearSigns(reply: Reply, good: GoodSigns, hasFacts: boolean, brandNames
   const common = foldedSet(phrases(lexicon, language, 'commonCaps'));
   // Short capitalised words are usually acronyms (VAT, UTR, IRPF) unless they are everyday words.
   const shouted = (word: string): boolean => {
-    const w = fold(word).text;
+    const w = foldText(word);
     return !acronyms.has(w) && !brands.has(w) && (w.length >= 5 || common.has(w));
   };
   const caps = [...masked.matchAll(CAPS_WORD)].filter((m) => shouted(m[0]));
@@ -367,7 +367,7 @@ function softSigns(reply: Reply, good: GoodSigns, flagged: readonly Span[]): Phr
   };
   for (const m of masked.matchAll(CUSTOMER_DID[language] ?? NEVER)) {
     const hit = { start: m.index, end: m.index + m[0].length, category: 'blame', phrase: m[0] };
-    if (!NOT_PRETERITE.has(fold(m[0].split(' ').pop() ?? '').text) && outsideThanks(hit) && unflagged(hit)) weak.push(hit);
+    if (!NOT_PRETERITE.has(foldText(m[0].split(' ').pop() ?? '')) && outsideThanks(hit) && unflagged(hit)) weak.push(hit);
   }
   for (const m of masked.matchAll(SCARE_QUOTE)) {
     const quoted = (m[1] ?? '').trim();

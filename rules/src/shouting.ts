@@ -1,6 +1,6 @@
 import { defineRule, type Brand } from '@postlint/core';
 import { loadLexicon, phrases } from './lib/lexicon.js';
-import { fold, maskNonProse, quote } from './lib/text.js';
+import { foldText, maskNonProse, quote } from './lib/text.js';
 
 export type Options = {
   /** Words written in capitals on purpose (acronyms, product codes) beyond the lexicon's. */
@@ -27,7 +27,7 @@ type Kind = 'caps' | 'short' | 'neutral' | 'word';
 function kind(word: string, ignore: ReadonlySet<string>): Kind {
   if (/\p{Ll}/u.test(word)) return 'word';
   const upper = word.match(/\p{Lu}/gu)?.length ?? 0;
-  if (upper < 2 || ignore.has(fold(word).text) || ROMAN.test(word)) return 'neutral';
+  if (upper < 2 || ignore.has(foldText(word)) || ROMAN.test(word)) return 'neutral';
   return upper === 2 ? 'short' : 'caps';
 }
 
@@ -43,7 +43,7 @@ function ignored(acronyms: readonly string[], brand: Brand): ReadonlySet<string>
   let set = byBrand.get(brand);
   if (!set) {
     const brandWords = brand.names.flatMap((name) => name.split(/\s+/u));
-    set = new Set([...acronyms, ...brandWords].filter(Boolean).map((w) => fold(w).text));
+    set = new Set([...acronyms, ...brandWords].filter(Boolean).map((w) => foldText(w)));
     byBrand.set(brand, set);
   }
   return set;

@@ -5,7 +5,7 @@
  * opinion where its phrase lists find nothing.
  */
 import { lexiconFiles } from './lexicon.js';
-import { blank, fold, maskNonProse } from './text.js';
+import { blank, foldText, maskNonProse } from './text.js';
 
 export interface WordModel {
   /** Probability from which the rule reports. */
@@ -23,7 +23,7 @@ const WORD = /[\p{L}\p{N}_']+|[!?"«»“”]/gu;
  */
 export function wordFeatures(text: string, code: readonly (readonly [number, number])[] = [], skip: readonly (readonly [number, number])[] = []): string[] {
   const prose = blank(maskNonProse(text, code), skip).replace(/[‘’]/gu, "'");
-  const words = fold(prose).text.match(WORD) ?? [];
+  const words = foldText(prose).match(WORD) ?? [];
   const features = new Set(words);
   for (let i = 1; i < words.length; i++) features.add(`${words[i - 1] ?? ''} ${words[i] ?? ''}`);
   return [...features];

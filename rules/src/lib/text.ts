@@ -25,6 +25,15 @@ export function fold(text: string): Folded {
 }
 
 /**
+ * Just the folded text of a sentence, a word or a one-off variant of a post, for a regular
+ * expression or a set lookup: not cached, so it never pushes a post's folding (and the tokens
+ * hung on it) out of the cache that every rule shares.
+ */
+export function foldText(text: string): string {
+  return foldUncached(text).text;
+}
+
+/**
  * The last few values computed for a key: every rule asks about the same post, and a run
  * moves on post by post. Slots are overwritten in turn rather than a Map cleared: V8's
  * Map#clear leaves the old table holding its values, and a promoted table keeps them alive
@@ -67,7 +76,7 @@ const foldedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 export function foldedSet(words: readonly string[]): ReadonlySet<string> {
   let set = foldedSets.get(words);
   if (!set) {
-    set = new Set(words.map((w) => fold(w).text));
+    set = new Set(words.map((w) => foldText(w)));
     foldedSets.set(words, set);
   }
   return set;
