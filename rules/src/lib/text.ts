@@ -144,7 +144,8 @@ export function maskUrls(text: string): string {
   return text.replace(URL, (m) => ' '.repeat(m.length));
 }
 
-const LINKISH = /https?:|www\.|@|\.(?:com|net|org|es|mx|ar|cl|co|pe|uk|ie|io|eu|info|biz|shop|store|app|dev|cat|gal|eus|me|tv|example)\b/iu;
+// An e-mail address needs "x@y.z"; a bare "@" is a mention, which every reply has.
+const LINKISH = /https?:|www\.|[\w.+-]@[\w-]+\.[\w-]|\.(?:com|net|org|es|mx|ar|cl|co|pe|uk|ie|io|eu|info|biz|shop|store|app|dev|cat|gal|eus|me|tv|example)\b/iu;
 
 /** Any `scheme://…` or `www.…` address: where a `#` or `@` is part of a link, not a tag or mention. */
 const SCHEME_LINK = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>"]+/giu;
