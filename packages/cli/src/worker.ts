@@ -54,6 +54,8 @@ export interface BatchDone {
 }
 
 const configs = new Map<number, ResolvedConfig>();
+/** Batches are linted one after the other, in the order they came. */
+let previous: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (batch: Batch) => {
   for (const [id, config] of batch.configs) configs.set(id, config);
@@ -64,7 +66,7 @@ parentPort?.on('message', (batch: Batch) => {
   });
   // Results go back serialized in a transferred buffer: the main thread keeps bytes outside
   // its heap until the threads have exited, instead of thousands of objects its GC must grow for.
-  void lintBatch(tasks).then((outcomes) => {
+  previous = previous.then(() => lintBatch(tasks)).then((outcomes) => {
     const bytes = serialize(outcomes);
     const done: BatchDone = { id: batch.id, count: outcomes.length, bytes };
     // Moved, not copied, when the bytes own their whole buffer (v8.serialize's do).
