@@ -1,5 +1,5 @@
 import { defineRule, type Brand, type Post } from '@postlint/core';
-import { loadLexicon, phrases } from './lib/lexicon.js';
+import { lexiconLanguages, loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
 import { findCategories, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
 import { analyseVoice } from './lib/voice.js';
 
@@ -11,6 +11,21 @@ export type Options = {
 /** Quoted speech: a question someone else asked is not a question to the reader. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’/gu;
 
+const others = new Map<string, readonly string[]>();
+
+/** A category's phrases in every language of the lexicon but `lang`, one list per language and category. */
+function otherLanguages(lexicon: Lexicon, lang: string, category: string): readonly string[] {
+  const key = `${lang}\u0000${category}`;
+  let list = others.get(key);
+  if (!list) {
+    list = lexiconLanguages(lexicon)
+      .filter((l) => l !== lang)
+      .flatMap((l) => phrases(lexicon, l, category));
+    others.set(key, list);
+  }
+  return list;
+}
+
 /**
  * True when the text asks the reader something: a "?" in prose that is not a rhetorical
  * hook answered by a pitch, or an invitation to answer.
@@ -19,9 +34,17 @@ async function asks(post: Post, extra: readonly string[], brand: Brand): Promise
   const view = post.plain;
   const prose = maskNonProse(view.text, view.code).replace(QUOTED, (m) => ' '.repeat(m.length));
   const lexicon = loadLexicon('no-question-asked');
-  const found = findCategories(fold(prose), { invitations: phrases(lexicon, post.lang, 'invitations', extra), not: phrases(lexicon, post.lang, 'notInvitations') });
+  // The other languages' lists too: a code-switched post ("Tell us qué plato…") invites in either.
+  const found = findCategories(fold(prose), {
+    invitations: phrases(lexicon, post.lang, 'invitations', extra),
+    elsewhere: otherLanguages(lexicon, post.lang, 'invitations'),
+    not: phrases(lexicon, post.lang, 'notInvitations'),
+    notElsewhere: otherLanguages(lexicon, post.lang, 'notInvitations'),
+  });
+  const invitations = [...(found.invitations ?? []), ...(found.elsewhere ?? [])];
+  const not = [...(found.not ?? []), ...(found.notElsewhere ?? [])];
   // "Se quejan en los comentarios" talks about the comments; it does not invite one.
-  if ((found.invitations ?? []).some((i) => !(found.not ?? []).some((n) => overlaps(n, i)))) return true;
+  if (invitations.some((i) => !not.some((n) => overlaps(n, i)))) return true;
   if (!/[?¿]/u.test(prose)) return false;
   const voice = await analyseVoice({ text: prose, code: [] }, { lang: post.lang, brand });
   return voice.sentences.some((s) => s.question && !s.rhetorical);
