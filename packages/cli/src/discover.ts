@@ -33,18 +33,23 @@ async function readIgnore(path: string): Promise<string | null> {
 }
 
 /** .gitignore and .postlintignore of the working directory, gitignore syntax. */
-async function loadIgnores(options: DiscoverOptions): Promise<{ ig: Ignore; problems: string[] }> {
-  const ig = ignore();
+async function loadIgnores(options: DiscoverOptions): Promise<{ ig: Ignore | null; problems: string[] }> {
   const problems: string[] = [];
-  if (!options.useIgnoreFiles) return { ig, problems };
+  if (!options.useIgnoreFiles) return { ig: null, problems };
   const gitignore = await readIgnore(join(options.cwd, '.gitignore'));
-  if (gitignore !== null) ig.add(gitignore);
   const path = options.ignorePath ? resolve(options.cwd, options.ignorePath) : join(options.cwd, '.postlintignore');
   const own = await readIgnore(path);
+  if (own === null && options.ignorePath) problems.push(`${options.ignorePath}: cannot read ignore file`);
+  // No ignore file: nothing to check (the matcher would still remember every path asked).
+  if (gitignore === null && own === null) return { ig: null, problems };
+  const ig = ignore();
+  if (gitignore !== null) ig.add(gitignore);
   if (own !== null) ig.add(own);
-  else if (options.ignorePath) problems.push(`${options.ignorePath}: cannot read ignore file`);
   return { ig, problems };
 }
+
+/** A path as `resolve` would give it; most already are (tinyglobby's absolute paths on POSIX). */
+const normalized = (path: string): string => (sep === '/' && !/\/\.\.?(?:\/|$)|\/\//u.test(path) ? path : resolve(path));
 
 /**
  * Expands paths, folders and globs into the files to lint, like ESLint: a file named
@@ -54,6 +59,7 @@ async function loadIgnores(options: DiscoverOptions): Promise<{ ig: Ignore; prob
 export async function discover(patterns: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const { ig, problems } = await loadIgnores(options);
   const isIgnored = (abs: string): boolean => {
+    if (!ig) return false;
     const rel = relative(options.cwd, abs).split(sep).join('/');
     return rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel);
   };
@@ -83,7 +89,7 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
       problems.push(`${pattern}: no such file or directory`);
       continue;
     }
-    const kept = found.map((f) => resolve(f)).filter((f) => !isIgnored(f));
+    const kept = found.map(normalized).filter((f) => !isIgnored(f));
     if (kept.length === 0 && info === null) problems.push(`${pattern}: no files match this pattern`);
     for (const f of kept) files.add(f);
   }
