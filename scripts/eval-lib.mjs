@@ -241,6 +241,10 @@ const EXTRA_SPLITS = {
     '96 posts (64 es, 32 en) by a twentieth author on self-promotion: adverts in every form against near-misses full of *we*. Before tuning on it: excessive-self-promotion P 1.00 / R 0.91 (es), P / R 1.00 (en); no-question-asked P 0.94 / R 0.94 (es), P 1.00 / R 0.93 (en). Then tuned on too.',
   dev19:
     '96 posts by a twenty-first author, half es and half en. Before tuning on it: defensive-tone P 1.00 / R 0.90 (es), P 1.00 / R 0.80 (en); no-question-asked R 0.94 (es), 0.88 (en); excessive-self-promotion R 0.90 (en). Then tuned on too.',
+  dev20:
+    '80 replies and public statements (and 12 posts) by a twenty-second author, quiet defensiveness against hard apologies. Before tuning on it: defensive-tone P 1.00 / R 0.88 (es), P / R 1.00 (en); no-question-asked R 0.83 (es), 0.67 (en). Then tuned on too.',
+  dev21:
+    '80 ordinary posts by a twenty-third author on self-promotion and questions. Before tuning on it: excessive-self-promotion R 0.92 (es), 0.83 (en); no-question-asked P 1.00 / R 0.85 (es), P 0.94 / R 0.85 (en). Then tuned on too.',
 };
 
 /** Held-out splits other than the main one, and what they are. */
