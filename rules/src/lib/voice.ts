@@ -48,6 +48,14 @@ export interface Voice {
 
 /** Spanish imperative with a clitic pronoun ("cuéntanos", "apúntate"): the accent gives it away. */
 const IMPERATIVE_CLITIC = /(?<![\p{L}])(?=\p{L}*[áéíóú])\p{L}{3,}(?:nos|te|me)(?![\p{L}])/gu;
+/** An offer in a sentence: a price or a phone number. */
+const OFFER = /[$€£]\s?\d|\d(?:[.,]\d+)?\s?(?:€|\$|£|euros?\b|pesos\b|soles\b)|\d{3}[\s.-]\d{3}[\s.-]?\d{3,4}|\(\d{3}\)\s?\d{3}/iu;
+/** Questions that ask for a choice, an opinion or an experience: real questions even when an offer follows. */
+const CHOOSING: Readonly<Record<string, RegExp>> = {
+  en: /^\W*(?:what|which|who|whose|how|why|where|when|any|anyone|anybody|would you rather)\b|\bor\b/iu,
+  es: /^\W*(?:qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|d[oó]nde|cu[aá]ndo|cu[aá]nt[oa]s?|por qu[eé]|alguien|alg[uú]n[oa]?)(?![\p{L}])|(?<![\p{L}])[ou](?![\p{L}])/iu,
+};
+
 /** Spanish first-person-plural verb ending ("ofrecemos", "somos", "hemos"): Spanish drops "nosotros". */
 const WE_VERB = /(?<![\p{L}])\p{L}{2,}mos(?![\p{L}])/gu;
 
@@ -185,6 +193,9 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     return { start: s.start, end: s.end, text: s.text, self: findings, reader: readerHere, question, selling: salesHere.length > 0 };
   });
 
+  // The questions the post opens with ("Burst pipe at 2am? Boiler dead on Christmas Eve?").
+  let opening = 0;
+  while (perSentence[opening]?.question === true) opening++;
   const result: VoiceSentence[] = perSentence.map((s, i) => {
     // A hook ("Tired of…?", "¿Buscas…?", or any question that opens the post) answered
     // within the next two statements by a claim about the business.
@@ -196,9 +207,14 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     }
     // An opening question answered by a few words ("Sorted.", "Para eso estamos.") is a hook too.
     const quickAnswer = i === 0 && answers[0] !== undefined && answers[0] === perSentence[i + 1] && answers[0].text.split(/\s+/u).length <= 4;
+    // A yes/no question about the reader's situation that opens the post ("Late for drop-off
+    // again?", "¿Tu perro se rasca más…?"), followed by an offer (a price, a sales phrase, a
+    // number to call): the post answers it. Questions that ask for a choice or an opinion
+    // (what, which, ¿cuál…?, "A or B?") are left to be real questions.
+    const situation = i < opening && !CHOOSING[lang]?.test(s.text) && answers.some((x) => x.selling || OFFER.test(x.text));
     const pitched = hooked
       ? answers.some((x) => x.self.length > 0)
-      : quickAnswer || (i === 0 && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
+      : quickAnswer || situation || (i < opening && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
     const rhetorical = s.question && pitched;
     return { start: s.start, end: s.end, text: s.text, self: s.self, reader: s.reader, question: s.question, rhetorical, selling: s.selling };
   });
