@@ -48,12 +48,14 @@ export interface Voice {
 
 /** Spanish imperative with a clitic pronoun ("cuéntanos", "apúntate"): the accent gives it away. */
 const IMPERATIVE_CLITIC = /(?<![\p{L}])(?=\p{L}*[áéíóú])\p{L}{3,}(?:nos|te|me)(?![\p{L}])/gu;
+const HASHTAGS_ONLY = /^(?:#[\p{L}\p{N}_]+[\s.,;]*)+$/u;
 /** An offer in a sentence: a price or a phone number. */
 const OFFER = /[$€£]\s?\d|\d(?:[.,]\d+)?\s?(?:€|\$|£|euros?\b|pesos\b|soles\b)|\d{3}[\s.-]\d{3}[\s.-]?\d{3,4}|\(\d{3}\)\s?\d{3}/iu;
 /** Questions that ask for a choice, an opinion or an experience: real questions even when an offer follows. */
 const CHOOSING: Readonly<Record<string, RegExp>> = {
-  en: /^\W*(?:what|which|who|whose|how|why|where|when|any|anyone|anybody|would you rather)\b|\bor\b/iu,
-  es: /^\W*(?:qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|d[oó]nde|cu[aá]ndo|cu[aá]nt[oa]s?|por qu[eé]|alguien|alg[uú]n[oa]?)(?![\p{L}])|(?<![\p{L}])[ou](?![\p{L}])/iu,
+  en: /\b(?:what|which|who|whose|how|why|where|when|would you rather)\b|^\W*(?:any|anyone|anybody)\b|\bor\b/iu,
+  // Accented, these words ask anywhere in the sentence ("Si pudieras cambiar algo, ¿cuál sería?").
+  es: /(?<![\p{L}])(?:qué|cuál(?:es)?|quién(?:es)?|cómo|dónde|cuándo|cuánt[oa]s?)(?![\p{L}])|^\W*(?:que|cual(?:es)?|quien(?:es)?|como|donde|cuando|cuant[oa]s?|por qu[eé]|alguien|alg[uú]n[oa]?)(?![\p{L}])|(?<![\p{L}])[ou](?![\p{L}])/iu,
 };
 
 /** Spanish first-person-plural verb ending ("ofrecemos", "somos", "hemos"): Spanish drops "nosotros". */
@@ -203,7 +205,8 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     const answers: (typeof s)[] = [];
     for (let k = i + 1; k < perSentence.length && answers.length < 2; k++) {
       const next = perSentence[k];
-      if (next && !next.question) answers.push(next);
+      // A line of hashtags answers nothing.
+      if (next && !next.question && !HASHTAGS_ONLY.test(next.text)) answers.push(next);
     }
     // An opening question answered by a few words ("Sorted.", "Para eso estamos.") is a hook too.
     const quickAnswer = i === 0 && answers[0] !== undefined && answers[0] === perSentence[i + 1] && answers[0].text.split(/\s+/u).length <= 4;
@@ -214,7 +217,9 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     const situation = i < opening && !CHOOSING[lang]?.test(s.text) && answers.some((x) => x.selling || OFFER.test(x.text));
     const pitched = hooked
       ? answers.some((x) => x.self.length > 0)
-      : quickAnswer || situation || (i < opening && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
+      : quickAnswer ||
+        situation ||
+        ((i === 0 || (i < opening && !CHOOSING[lang]?.test(s.text))) && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
     const rhetorical = s.question && pitched;
     return { start: s.start, end: s.end, text: s.text, self: s.self, reader: s.reader, question: s.question, rhetorical, selling: s.selling };
   });
