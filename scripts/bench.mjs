@@ -282,8 +282,13 @@ const cached = haveCache ? [] : [fill];
 const conc = [];
 const conc1 = [];
 let haveConcurrency = true;
+// 5k and 20k run in every round too, right after the 10k run, so that a busy minute on the
+// shared machine does not fall on one size only (single runs gave 20k / 10k anywhere from
+// 1.7× to 2.7× on the same code).
+const scaleRuns = Object.fromEntries(SIZES.filter((n) => n !== MAIN).map((n) => [n, []]));
 for (let round = 1; round <= RUNS; round++) {
   main10k.push(postlint(`10k #${round}`, mainDir, [], MAIN));
+  for (const n of SIZES) if (n !== MAIN) scaleRuns[n].push(postlint(`${n / 1000}k #${round}`, dirs[n], [], n));
   if (existsSync(WRITE_GOOD)) wg10k.push(writeGood(`write-good 10k #${round}`, mainDir, mainFiles));
   else if (round === 1) wg10k.push({ unavailable: `write-good not installed at ${relative(root, WRITE_GOOD)}; run pnpm install` });
   if (haveConcurrency) {
@@ -295,9 +300,9 @@ for (let round = 1; round <= RUNS; round++) {
   if (haveCache) cached.push(postlint(`10k cached re-run #${round}`, mainDir, cacheArgs, MAIN));
 }
 
-// Scaling: 5k and 20k once each, against the 10k median.
+// Scaling: the medians of the 5k and 20k runs of the rounds above, against the 10k median.
 const scale = {};
-for (const n of SIZES) if (n !== MAIN) scale[n] = summarize([postlint(`${n / 1000}k`, dirs[n], [], n)]);
+for (const n of SIZES) if (n !== MAIN) scale[n] = summarize(scaleRuns[n]);
 
 const m = summarize(main10k);
 const w = summarize(wg10k);
@@ -332,7 +337,7 @@ const c1Ratio = ratio(c1, m);
 row('10k with --concurrency 1 (one thread)', c1.ms === undefined ? 'not available' : fmtS(c1.ms), c1.ms === undefined ? c1.note : `${runsNote(c1)}; peak RSS ${fmtMB(c1.rss)}; ${fmtX(c1Ratio)} of the default run`);
 for (const n of SIZES) {
   const s = scale[n];
-  row(`${n / 1000}k posts: wall time`, s.ms === undefined ? '—' : fmtS(s.ms), n === MAIN ? `median of ${RUNS} (above)` : s.ms === undefined ? s.note : `1 run; peak RSS ${fmtMB(s.rss)}; ${(s.ms / n).toFixed(2)} ms/file`);
+  row(`${n / 1000}k posts: wall time`, s.ms === undefined ? '—' : fmtS(s.ms), n === MAIN ? `median of ${RUNS} (above)` : s.ms === undefined ? s.note : `${runsNote(s)}; peak RSS ${fmtMB(s.rss)}; ${(s.ms / n).toFixed(2)} ms/file`);
 }
 const scaleRatio = ratio(scale[20000], scale[10000]);
 row('20k / 10k', scaleRatio === undefined ? '—' : fmtX(scaleRatio), 'linear is 2.00×');
