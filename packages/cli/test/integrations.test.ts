@@ -20,8 +20,8 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
 const TIMEOUT = 20_000;
 
-// `yaml` is a dependency of @postlint/core, not of this package: load it from there.
-const { parse: parseYaml } = createRequire(join(ROOT, 'packages', 'core', 'package.json'))('yaml') as { parse: (text: string) => unknown };
+// `js-yaml` is a dependency of @postlint/core, not of this package: load it from there.
+const { load: parseYaml } = createRequire(join(ROOT, 'packages', 'core', 'package.json'))('js-yaml') as { load: (text: string) => unknown };
 
 // ---------------------------------------------------------------- small helpers
 
