@@ -1,7 +1,8 @@
 /**
  * The mdast tree of a Markdown file that uses no Markdown syntax at all: optional `---` YAML
  * frontmatter, then paragraphs of plain lines, `> ` quotes of plain lines (a reply quoting the
- * comment it answers), lists of one-line items (`- ` or `1. `), and `---` between them to split a thread. Most drafts are like that, and building their
+ * comment it answers), lists of one-line items (`- ` or `1. `), and `---` between them to
+ * split a thread, with LF or CRLF line endings. Most drafts are like that, and building their
  * tree directly is many times cheaper than running micromark. Anything this cannot be sure
  * about returns null and goes through remark-parse; a test checks that the trees are equal.
  */
@@ -26,34 +27,40 @@ const BLOCK_LINE = /^(?:[ >+=~-]|#{1,6}(?:[ ]|$)|\d{1,9}[.)])|[ ]$/u;
 const LIST_ITEM = /^(?:(-)|(\d{1,9})\.) (?=\S)/u;
 
 export function parsePlainMarkdown(source: string): Root | null {
-  // CR line endings and NUL characters are normalised by micromark: leave them to it.
-  if (/[\r\0]/u.test(source)) return null;
-  const lines = source.split('\n');
+  // A CR on its own ends a line for micromark, and NUL is replaced: leave both to it. CRLF is
+  // kept: text values keep the CR of the line endings inside them, positions count it.
+  if (/\r(?!\n)|\0/u.test(source)) return null;
+  const raw = source.split('\n');
+  // Each line without its CR, where it starts, and the line ending after it.
+  const lines = raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < raw.length; at += (raw[i] ?? '').length + 1, i++) starts.push(at);
+  const eol = (i: number): string => ((raw[i] ?? '').endsWith('\r') ? '\r\n' : '\n');
+  /** `parts` (the lines from `first` on, or what is left of them) joined by the source's own line endings. */
+  const joined = (parts: readonly string[], first: number): string => parts.reduce((all, part, k) => (k === 0 ? part : all + eol(first + k - 1) + part), '');
+  const at = (i: number): number => starts[i] ?? source.length;
   const children: RootContent[] = [];
-  let offset = 0;
   let index = 0;
   if (lines[0] === '---') {
     // YAML frontmatter as remark-frontmatter reads it: only the exact `---` fences are accepted here.
     const close = lines.indexOf('---', 1);
     if (close === -1) return null;
-    const value = lines.slice(1, close).join('\n');
-    const end = lines.slice(0, close + 1).join('\n').length;
-    children.push({ type: 'yaml', value, position: { start: point(1, 1, 0), end: point(close + 1, 4, end) } });
-    offset = end + 1;
+    const value = joined(lines.slice(1, close), 1);
+    children.push({ type: 'yaml', value, position: { start: point(1, 1, 0), end: point(close + 1, 4, at(close) + 3) } });
     index = close + 1;
   }
-  const body = offset === 0 ? source : source.slice(offset);
+  const body = index === 0 ? source : source.slice(at(index));
   // Quote markers are syntax we build; what follows them must be plain like everything else.
   const prose = body.includes('>') ? body.replace(/^> /gmu, '') : body;
   if (INLINE.test(prose) || UNDERSCORE_OR_ENTITY.test(prose)) return null;
-  let paragraph: { first: number; from: number; lines: string[] } | null = null;
+  let paragraph: { first: number; lines: string[] } | null = null;
   const flush = (): void => {
     if (!paragraph) return;
-    const value = paragraph.lines.join('\n');
-    const last = paragraph.lines[paragraph.lines.length - 1] ?? '';
+    const value = joined(paragraph.lines, paragraph.first);
+    const lastIndex = paragraph.first + paragraph.lines.length - 1;
     const position = {
-      start: point(paragraph.first + 1, 1, paragraph.from),
-      end: point(paragraph.first + paragraph.lines.length, last.length + 1, paragraph.from + value.length),
+      start: point(paragraph.first + 1, 1, at(paragraph.first)),
+      end: point(lastIndex + 1, (lines[lastIndex] ?? '').length + 1, at(paragraph.first) + value.length),
     };
     const node: Paragraph = { type: 'paragraph', children: [{ type: 'text', value, position }], position: { start: { ...position.start }, end: { ...position.end } } };
     children.push(node);
@@ -67,17 +74,15 @@ export function parsePlainMarkdown(source: string): Root | null {
       // else (a quote inside a paragraph, a lazy continuation line) is left to micromark.
       if (paragraph) return null;
       const first = index;
-      const from = offset;
       const quoted: string[] = [];
       for (; (lines[index] ?? '').startsWith('> '); index++) {
         const content = (lines[index] ?? '').slice(2);
         if (content === '' || BLOCK_LINE.test(content)) return null;
         quoted.push(content);
-        offset += content.length + 3;
       }
       if (index < lines.length && lines[index] !== '') return null;
+      children.push(quote(joined(quoted, first), quoted, first, at(first), at(index - 1) + 2 + (quoted[quoted.length - 1] ?? '').length));
       index--;
-      children.push(quote(quoted, first, from));
       continue;
     } else if (!paragraph && LIST_ITEM.test(line)) {
       // A tight list of one-line items after a blank line (or first), ended by a blank line
@@ -91,8 +96,7 @@ export function parsePlainMarkdown(source: string): Root | null {
         if (!marker || (marker[1] === undefined) !== ordered) break;
         const content = item.slice(marker[0].length);
         if (BLOCK_LINE.test(content)) return null;
-        items.push({ marker: marker[0], content, offset });
-        offset += item.length + 1;
+        items.push({ marker: marker[0], content, offset: at(index) });
       }
       if (index < lines.length && lines[index] !== '') return null;
       let next = index;
@@ -103,23 +107,24 @@ export function parsePlainMarkdown(source: string): Root | null {
       continue;
     } else if (line === '---' && !paragraph) {
       // A thread separator: after a blank line `---` is a thematic break, not a setext underline.
-      children.push({ type: 'thematicBreak', position: { start: point(index + 1, 1, offset), end: point(index + 1, 4, offset + 3) } });
+      children.push({ type: 'thematicBreak', position: { start: point(index + 1, 1, at(index)), end: point(index + 1, 4, at(index) + 3) } });
     } else if (BLOCK_LINE.test(line)) return null;
     else if (paragraph) paragraph.lines.push(line);
-    else paragraph = { first: index, from: offset, lines: [line] };
-    offset += line.length + 1;
+    else paragraph = { first: index, lines: [line] };
   }
   flush();
-  const lastLine = lines[lines.length - 1] ?? '';
-  return { type: 'root', children, position: { start: point(1, 1, 0), end: point(lines.length, lastLine.length + 1, source.length) } };
+  const lastLine = raw[raw.length - 1] ?? '';
+  return { type: 'root', children, position: { start: point(1, 1, 0), end: point(raw.length, lastLine.length + 1, source.length) } };
 }
 
-/** A block quote of one paragraph: `lines` without their `> `, the first at line `first` (0-based), offset `from`. */
-function quote(lines: readonly string[], first: number, from: number): Blockquote {
-  const value = lines.join('\n');
+/**
+ * A block quote of one paragraph: `value` is its text without the `> ` markers, `lines` the
+ * lines' contents, the first at line `first` (0-based) and offset `from`, ending at offset `to`.
+ */
+function quote(value: string, lines: readonly string[], first: number, from: number, to: number): Blockquote {
   const last = lines[lines.length - 1] ?? '';
   // Each line gives up its two-character marker to the quote.
-  const end = point(first + lines.length, last.length + 3, from + value.length + 2 * lines.length);
+  const end = point(first + lines.length, last.length + 3, to);
   const text = { start: point(first + 1, 3, from + 2), end };
   return {
     type: 'blockquote',

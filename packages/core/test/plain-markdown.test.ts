@@ -54,6 +54,8 @@ describe('parsePlainMarkdown', () => {
     ['a quote of two lines after frontmatter', '---\nkind: reply\n---\n> The cake was dry.\n> And late.\n\nSorry, Ana. We will fix it.'],
     ['a quote between paragraphs, at the end', 'Hola.\n\n> dijo ella\n\nY luego.\n\n> fin'],
     ['a list after a paragraph', 'Tres lecciones:\n\n- Escucha.\n- Pregunta.\n- Agradece.\n'],
+    ['a draft saved with CRLF line endings', '---\r\nplatform: x\r\nlang: es\r\n---\r\nHola\r\nadiós\r\n\r\n> cita\r\n> dos\r\n\r\n- uno\r\n- dos\r\n\r\n---\r\n\r\nFin\r\n'],
+    ['mixed line endings', 'uno\r\ndos\nTres\r\n\n> a\n> b\r\n'],
     ['a numbered list that starts at 3', 'Sigue:\n\n3. tres\n4. cuatro\n\nFin.'],
   ])('builds %s itself', (_name, source) => {
     expect(check(source)).toBe(true);
@@ -74,7 +76,7 @@ describe('parsePlainMarkdown', () => {
     ['emphasis', '*hola*'],
     ['a heading', '# Hola'],
     ['a hard break', 'hola  \nadiós'],
-    ['CRLF line endings', 'hola\r\nadiós'],
+    ['a lone CR line ending', 'hola\radiós'],
     ['an HTML comment', '<!-- nota -->\nHola'],
     ['an entity', 'caf&eacute;'],
     ['a setext underline', 'Hola\n==='],
