@@ -152,31 +152,31 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       problems += found.problems.length;
       const { shard } = options;
       // Round-robin over the sorted list: deterministic, and every file is in exactly one shard.
-      let files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
+      const files = shard ? found.files.filter((_, i) => i % shard.count === shard.index - 1) : found.files;
       // Without a cache every file will be linted: start the threads now, while the files are read.
       if (!cache && !stats) pool = startPool(threadsFor(files.length));
-      if (pool && !io.readFile) {
-        // Each thread reads its own files: read here, 10k texts would wait in this thread's
-        // heap for a free thread, and grow it by tens of MB.
-        for (const file of files) {
-          const config = await configFor(file);
-          if (!config) continue;
-          linted.push({ file, config, hash: '' });
-          pool.add({ file, config });
-        }
-        files = [];
-      }
-      const progress = new Progress(files.length, io);
+      // Each thread then reads its own files: read here, 10k texts would wait in this thread's
+      // heap for a free thread, and grow it by tens of MB.
+      const threadsRead = pool !== null && !io.readFile;
+      const progress = new Progress(threadsRead ? 0 : files.length, io);
       // Read ahead: many small files are bound by I/O latency, not by the disk.
-      const reads = inOrder(files, 32, async (file) => {
-        const outcome = await readDraft(file, io.readFile);
-        progress.tick('reading');
-        return outcome;
-      });
+      const reads = threadsRead
+        ? []
+        : inOrder(files, 32, async (file) => {
+            const outcome = await readDraft(file, io.readFile);
+            progress.tick('reading');
+            return outcome;
+          });
       for (const [i, file] of files.entries()) {
-        const outcome = await reads[i];
+        const outcome = threadsRead ? null : await reads[i];
         const config = await configFor(file);
-        if (!config || !outcome) continue;
+        if (!config) continue;
+        if (threadsRead) {
+          linted.push({ file, config, hash: '' });
+          pool?.add({ file, config });
+          continue;
+        }
+        if (!outcome) continue;
         if ('problem' in outcome) {
           results.push(fatalResult(file, outcome.problem, outcome.line));
           continue;
