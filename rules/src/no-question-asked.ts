@@ -1,6 +1,6 @@
 import { defineRule, type Brand, type Post } from '@postlint/core';
-import { lexiconLanguages, loadLexicon, phrases, type Lexicon } from './lib/lexicon.js';
-import { findCategories, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
+import { findInAnyLanguage, loadLexicon } from './lib/lexicon.js';
+import { fold, maskNonProse, sentences } from './lib/text.js';
 import { analyseVoice } from './lib/voice.js';
 
 export type Options = {
@@ -11,21 +11,6 @@ export type Options = {
 /** Quoted speech: a question someone else asked is not a question to the reader. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’/gu;
 
-const others = new Map<string, readonly string[]>();
-
-/** A category's phrases in every language of the lexicon but `lang`, one list per language and category. */
-function otherLanguages(lexicon: Lexicon, lang: string, category: string): readonly string[] {
-  const key = `${lang}\u0000${category}`;
-  let list = others.get(key);
-  if (!list) {
-    list = lexiconLanguages(lexicon)
-      .filter((l) => l !== lang)
-      .flatMap((l) => phrases(lexicon, l, category));
-    others.set(key, list);
-  }
-  return list;
-}
-
 /**
  * True when the text asks the reader something: a "?" in prose that is not a rhetorical
  * hook answered by a pitch, or an invitation to answer.
@@ -33,18 +18,9 @@ function otherLanguages(lexicon: Lexicon, lang: string, category: string): reado
 async function asks(post: Post, extra: readonly string[], brand: Brand): Promise<boolean> {
   const view = post.plain;
   const prose = maskNonProse(view.text, view.code).replace(QUOTED, (m) => ' '.repeat(m.length));
-  const lexicon = loadLexicon('no-question-asked');
-  // The other languages' lists too: a code-switched post ("Tell us qué plato…") invites in either.
-  const found = findCategories(fold(prose), {
-    invitations: phrases(lexicon, post.lang, 'invitations', extra),
-    elsewhere: otherLanguages(lexicon, post.lang, 'invitations'),
-    not: phrases(lexicon, post.lang, 'notInvitations'),
-    notElsewhere: otherLanguages(lexicon, post.lang, 'notInvitations'),
-  });
-  const invitations = [...(found.invitations ?? []), ...(found.elsewhere ?? [])];
-  const not = [...(found.not ?? []), ...(found.notElsewhere ?? [])];
-  // "Se quejan en los comentarios" talks about the comments; it does not invite one.
-  if (invitations.some((i) => !not.some((n) => overlaps(n, i)))) return true;
+  // "Se quejan en los comentarios" talks about the comments; it does not invite one. A
+  // code-switched post ("Tell us qué plato…") invites in either language.
+  if (findInAnyLanguage(fold(prose), loadLexicon('no-question-asked'), post.lang, 'invitations', 'notInvitations', extra).length > 0) return true;
   if (!/[?¿]/u.test(prose)) return false;
   const voice = await analyseVoice({ text: prose, code: [] }, { lang: post.lang, brand });
   return voice.sentences.some((s) => s.question && !s.rhetorical);

@@ -1,6 +1,6 @@
 import { defineRule } from '@postlint/core';
-import { lexiconLanguages, loadLexicon, phrases } from './lib/lexicon.js';
-import { findCategories, fold, maskNonProse, overlaps, sentences } from './lib/text.js';
+import { findInAnyLanguage, loadLexicon } from './lib/lexicon.js';
+import { fold, maskNonProse, sentences } from './lib/text.js';
 
 export type Options = {
   /** More ways of thanking that count. */
@@ -45,16 +45,8 @@ export default defineRule<Options>({
     const lexicon = loadLexicon('reply-without-thanks');
     const folded = fold(text);
     // Thanks in any of the lexicon's languages counts ("mil gracias" in an English reply,
-    // "asante sana" from its `any` list), all found in one pass.
-    const lists: Record<string, readonly string[]> = {};
-    for (const lang of lexiconLanguages(lexicon)) {
-      lists[`thanks:${lang}`] = phrases(lexicon, lang, 'thanks', lang === post.lang ? context.options.extraThanks : []);
-      lists[`not:${lang}`] = phrases(lexicon, lang, 'notThanks');
-    }
-    const found = Object.entries(findCategories(folded, lists));
-    const not = found.filter(([category]) => category.startsWith('not:')).flatMap(([, matches]) => matches);
-    const thanks = found.filter(([category]) => category.startsWith('thanks:')).flatMap(([, matches]) => matches);
-    if (thanks.some((m) => !not.some((n) => overlaps(n, m)))) return;
+    // "asante sana" from its `any` list).
+    if (findInAnyLanguage(folded, lexicon, post.lang, 'thanks', 'notThanks', context.options.extraThanks).length > 0) return;
     const first = sentences(view.text)[0];
     if (!first) return;
     // The mechanical fix: a thank-you right after the @mentions that open the reply.

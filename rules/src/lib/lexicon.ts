@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { findCategories, overlaps, type Folded, type PhraseMatch } from './text.js';
 
 /** Phrase lists of one rule: language → category → phrases. */
 export type Lexicon = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
-
 
 /**
  * `rules/lexicons/`, found through the package name rather than this file's place, so that it
@@ -83,4 +83,22 @@ export function phrases(lexicon: Lexicon, lang: string, category: string, extra:
 /** The languages a lexicon has lists for (its keys, without the `$comment`). */
 export function lexiconLanguages(lexicon: Lexicon): string[] {
   return Object.keys(lexicon).filter((key) => key !== '$comment');
+}
+
+/**
+ * The `category` phrases of every language of the lexicon found in `folded` (the options'
+ * `extra` ones with the post's language, `lang`), leaving out those that a phrase of the
+ * `not` category overlaps ("thankfully", "se quejan en los comentarios"). Code-switched
+ * posts thank or invite in either language. Every list is searched in one pass.
+ */
+export function findInAnyLanguage(folded: Folded, lexicon: Lexicon, lang: string, category: string, not: string, extra: readonly string[] = NONE): PhraseMatch[] {
+  const lists: Record<string, readonly string[]> = {};
+  for (const language of lexiconLanguages(lexicon)) {
+    lists[`${category}:${language}`] = phrases(lexicon, language, category, language === lang ? extra : NONE);
+    lists[`${not}:${language}`] = phrases(lexicon, language, not);
+  }
+  const found = Object.entries(findCategories(folded, lists));
+  const of = (name: string): PhraseMatch[] => found.filter(([key]) => key.startsWith(`${name}:`)).flatMap(([, matches]) => matches);
+  const excluded = of(not);
+  return of(category).filter((m) => !excluded.some((n) => overlaps(n, m)));
 }
