@@ -320,15 +320,12 @@ export function tokenize(text: string, source?: Folded): Token[] {
 type Pattern = readonly { readonly text: string; readonly kind: 'exact' | 'prefix' | 'any'; readonly raw?: string; readonly noCaps?: boolean }[];
 
 /**
- * Lexicon phrases compiled for fast matching on word tokens: a map from first token to the
- * phrases that start with it, so a post is scanned once whatever the size of the lists.
+ * Lexicon phrases compiled for matching on word tokens, through a token trie (see
+ * `CategoryMatcher`), so a post is scanned once whatever the size of the lists.
  */
 export class PhraseMatcher {
-  readonly byFirst = new Map<string, Pattern[]>();
-  /** Phrases starting with a wildcard word ("agradec*"), by their first two letters. */
-  readonly prefixed = new Map<string, Pattern[]>();
-  /** Phrases starting with a lone "*". */
-  readonly anyFirst: Pattern[] = [];
+  /** The phrases as token patterns, for the trie of a `CategoryMatcher`. */
+  readonly patterns: Pattern[] = [];
 
   constructor(phrases: readonly string[]) {
     for (const written of new Set(phrases.map((p) => p.trim()).filter(Boolean))) {
@@ -353,18 +350,7 @@ export class PhraseMatcher {
         else if (t.text === '*') merged.push({ text: '', kind: 'any' });
         else merged.push({ ...t });
       }
-      const first = merged[0];
-      if (!first) continue;
-      if (first.kind === 'exact') {
-        const list = this.byFirst.get(first.text) ?? [];
-        list.push(merged);
-        this.byFirst.set(first.text, list);
-      } else if (first.kind === 'prefix') {
-        const key = first.text.slice(0, 2);
-        const list = this.prefixed.get(key) ?? [];
-        list.push(merged);
-        this.prefixed.set(key, list);
-      } else this.anyFirst.push(merged);
+      if (merged.length > 0) this.patterns.push(merged);
     }
   }
 
@@ -437,9 +423,7 @@ class CategoryMatcher {
   constructor(readonly categories: readonly string[], matchers: readonly (PhraseMatcher | null)[]) {
     matchers.forEach((matcher, category) => {
       if (!matcher) return;
-      for (const patterns of [...matcher.byFirst.values(), ...matcher.prefixed.values(), matcher.anyFirst]) {
-        for (const pattern of patterns) this.insert(pattern, category);
-      }
+      for (const pattern of matcher.patterns) this.insert(pattern, category);
     });
   }
 
