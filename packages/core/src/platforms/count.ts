@@ -17,14 +17,15 @@ const SIMPLE = /^[ -~\n\t]*$/u;
  * in Spanish and English posts (á, ñ, ü, ¿, ¡), general punctuation (’ “ — …) and currency
  * signs. A chunk of only these is counted without ICU; a test checks the class against it.
  */
-export const SINGLES = /^[\t\n\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/u;
+const SINGLE_UNITS = '\\t\\n\\x20-\\x7e\\u00a0-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u20a0-\\u20c0';
+export const SINGLES = new RegExp(`^[${SINGLE_UNITS}]*$`, 'u');
 
 /**
  * The same, plus pictographs (😀, 🌸, ☕): an emoji with nothing joined to it (no variation
  * selector, skin tone, joiner or keycap, which are not in the class) is one cluster per code
  * point. A test checks every Extended_Pictographic code point against Intl.Segmenter.
  */
-export const POINTS = /^[\t\n\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\p{Extended_Pictographic}]*$/u;
+export const POINTS = new RegExp(`^[${SINGLE_UNITS}\\p{Extended_Pictographic}]*$`, 'u');
 
 function isPrintableAscii(code: number): boolean {
   return code >= 0x20 && code <= 0x7e;
