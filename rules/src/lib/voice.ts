@@ -214,12 +214,13 @@ async function analyse(view: Pick<TextView, 'text' | 'code'>, options: VoiceOpti
     // again?", "¿Tu perro se rasca más…?"), followed by an offer (a price, a sales phrase, a
     // number to call): the post answers it. Questions that ask for a choice or an opinion
     // (what, which, ¿cuál…?, "A or B?") are left to be real questions.
-    const situation = i < opening && !CHOOSING[lang]?.test(s.text) && answers.some((x) => x.selling || OFFER.test(x.text));
+    const yesNoOpener = i < opening && CHOOSING[lang]?.test(s.text) !== true;
+    const situation = yesNoOpener && answers.some((x) => x.selling || OFFER.test(x.text));
     const pitched = hooked
       ? answers.some((x) => x.self.length > 0)
       : quickAnswer ||
         situation ||
-        ((i === 0 || (i < opening && !CHOOSING[lang]?.test(s.text))) && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
+        ((i === 0 || yesNoOpener) && answers.some((x) => x.reader.length === 0 && (x.self.some((f) => f.weight > 1) || x.self.length >= 2)));
     const rhetorical = s.question && pitched;
     return { start: s.start, end: s.end, text: s.text, self: s.self, reader: s.reader, question: s.question, rhetorical, selling: s.selling };
   });
