@@ -4,7 +4,11 @@
 // our own packages) costs more than linting a post; one file loads in a fraction of that.
 // Libraries loaded lazily by name (js-yaml, Ajv, twemoji, compromise, the SARIF builder) stay
 // outside the bundle and are dependencies of this package, so only runs that need them pay.
+// The rules' lexicons are copied to bundle/lexicons/: with them, bundle/ and those dependencies
+// are all a git install of the repository root needs (the pre-commit framework's way).
 import { build } from 'esbuild';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,3 +30,7 @@ await build({
   // CommonJS libraries inside an ES module bundle still call require() for Node's builtins.
   banner: { js: "import { createRequire as __postlintRequire } from 'node:module'; const require = __postlintRequire(import.meta.url);" },
 });
+
+const lexicons = join(dirname(createRequire(join(root, 'package.json')).resolve('@postlint/rules/package.json')), 'lexicons');
+rmSync(join(root, 'bundle', 'lexicons'), { recursive: true, force: true });
+cpSync(lexicons, join(root, 'bundle', 'lexicons'), { recursive: true });

@@ -1,16 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findCategories, overlaps, type Folded, type PhraseMatch } from './text.js';
 
 /** Phrase lists of one rule: language → category → phrases. */
 export type Lexicon = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
 /**
- * `rules/lexicons/`, found through the package name rather than this file's place, so that it
- * is the same folder when this code runs from the CLI's bundle.
+ * `rules/lexicons/`. The CLI's bundle carries a copy beside it (`bundle/lexicons/`), because it
+ * is also installed without this package: the pre-commit framework installs the repository
+ * root from git. Otherwise the folder is found through the package name.
  */
-export const LEXICON_DIR = join(dirname(createRequire(import.meta.url).resolve('@postlint/rules/package.json')), 'lexicons');
+const BESIDE = fileURLToPath(new URL('lexicons/', import.meta.url));
+export const LEXICON_DIR = existsSync(BESIDE)
+  ? BESIDE
+  : join(dirname(createRequire(import.meta.url).resolve('@postlint/rules/package.json')), 'lexicons');
 
 /**
  * A reader of one kind of file in `rules/lexicons/`: each file is parsed once, and checked
