@@ -14,7 +14,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['vitest.config.ts'],
+          allowDefaultProject: ['vitest.config.ts', 'vitest.e2e.config.ts'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // Not part of any tsconfig: lint it without type information.
-    files: ['vitest.config.ts'],
+    files: ['vitest.config.ts', 'vitest.e2e.config.ts'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   {

@@ -5,168 +5,40 @@
  * their postlint commands run. The snippets are read from the docs page itself, so the page
  * cannot drift from what is tested.
  */
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXTENSIONS } from '../src/discover.js';
 import { BIN, spawnCli, tempDir, tree } from './helpers.js';
+import {
+  CLEAN,
+  type Dict,
+  dict,
+  gitRepo,
+  isolatedEnv,
+  list,
+  output,
+  parseYaml,
+  postlintShim,
+  type Proc,
+  ROOT,
+  shQuote,
+  snippet,
+  SNIPPETS,
+  spawnAsync,
+  text,
+  TIMEOUT,
+  TOO_LONG,
+  VERSION,
+  WARNING_ONLY,
+  writeExecutable,
+} from './integration-kit.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
-const TIMEOUT = 20_000;
-
-// `js-yaml` is a dependency of @postlint/core, not of this package: load it from there.
-const { load: parseYaml } = createRequire(join(ROOT, 'packages', 'core', 'package.json'))('js-yaml') as { load: (text: string) => unknown };
-
-// ---------------------------------------------------------------- small helpers
-
-type Dict = Record<string, unknown>;
-
-function dict(value: unknown, what: string): Dict {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what}: expected a mapping`);
-  return value as Dict;
-}
-
-function list(value: unknown, what: string): unknown[] {
-  if (!Array.isArray(value)) throw new Error(`${what}: expected a list`);
-  return value as unknown[];
-}
-
-function text(value: unknown, what: string): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new Error(`${what}: expected a scalar`);
-}
-
-/** What a finished child process left: its exit code and both streams. */
-interface Proc {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Output of a child process, both streams, for assertions and failure messages. */
-function output(result: Proc): string {
-  return `${result.stdout}${result.stderr}`;
-}
-
-/** spawnSync's result, without blocking: independent runs can share the machine's cores. */
-function spawnAsync(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Proc> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, timeout: TIMEOUT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-/** Single-quotes a value for a POSIX shell script. */
-function shQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-function writeExecutable(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  chmodSync(path, 0o755);
-}
-
-/** A `postlint` command that runs the built bin of this checkout, like an installed postlint. */
-function postlintShim(binDir: string): void {
-  writeExecutable(join(binDir, 'postlint'), `#!/bin/sh\nexec ${shQuote(process.execPath)} ${shQuote(BIN)} "$@"\n`);
-}
-
-/** An environment with nothing of the developer's git or shell setup in it. */
-function isolatedEnv(extraPath: readonly string[]): NodeJS.ProcessEnv {
-  const home = tempDir('postlint-home-');
-  return {
-    PATH: [...extraPath, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
-    NO_COLOR: '1',
-    LANG: 'C.UTF-8',
-  };
-}
-
-// ---------------------------------------------------------------- posts
-
-const post = (body: string): string => `---\nplatform: x\nlang: en\n---\n\n${body}\n`;
-const CLEAN = post('Which loaf should we bake for Sunday, rye or spelt? Tell us in the replies!');
-const WARNING_ONLY = post('The shop is open on Sunday from nine to two.');
-const TOO_LONG = post(`${'Which loaf should we bake for Sunday, rye or spelt? '.repeat(12)}Tell us!`);
-
-// ---------------------------------------------------------------- docs/integrations.md
-
-const DOCS = readFileSync(join(ROOT, 'docs', 'integrations.md'), 'utf8');
-
-interface Snippet {
-  readonly lang: string;
-  readonly text: string;
-}
-
-const SNIPPETS: ReadonlyMap<string, Snippet> = new Map(
-  [...DOCS.matchAll(/<!-- snippet: ([\w-]+) -->\n```(\w+)\n([\s\S]*?)\n```\n/g)].map((m) => [m[1]!, { lang: m[2]!, text: `${m[3]!}\n` }]),
-);
-
-function snippet(name: string): string {
-  const found = SNIPPETS.get(name);
-  if (!found) throw new Error(`docs/integrations.md has no <!-- snippet: ${name} --> block`);
-  return found.text;
-}
-
-// ---------------------------------------------------------------- git
-
-interface Repo {
-  readonly dir: string;
-  readonly env: NodeJS.ProcessEnv;
-  git: (...args: string[]) => SpawnSyncReturns<string>;
-  commits: () => number;
-  /** Stages exactly these files (written first) and commits them; the hook decides. */
-  commit: (files: Readonly<Record<string, string>>, message: string) => SpawnSyncReturns<string>;
-}
-
-function gitRepo(files: Readonly<Record<string, string>>, extraPath: readonly string[]): Repo {
-  const dir = tree(files);
-  const env = isolatedEnv(extraPath);
-  const git = (...args: string[]): SpawnSyncReturns<string> => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8', timeout: TIMEOUT });
-  const must = (...args: string[]): void => {
-    const result = git(...args);
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${output(result)}`);
-  };
-  must('init', '-q', '-b', 'main');
-  must('config', 'user.email', 'drafts@example.com');
-  must('config', 'user.name', 'Drafts Team');
-  must('config', 'commit.gpgsign', 'false');
-  must('add', '-A');
-  must('commit', '-q', '--no-verify', '-m', 'start');
-  return {
-    dir,
-    env,
-    git,
-    commits: () => Number(git('rev-list', '--count', 'HEAD').stdout.trim()),
-    commit: (toCommit, message) => {
-      must('reset', '-q'); // a rejected commit leaves its files staged
-      for (const [path, content] of Object.entries(toCommit)) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), content);
-      }
-      must('add', '--', ...Object.keys(toCommit));
-      return git('commit', '-m', message);
-    },
-  };
-}
+// ---------------------------------------------------------------- git hooks
 
 describe('plain git hook (docs: plain-hook)', () => {
   it('accepts clean and warning-only drafts, rejects a draft with errors, ignores other files', () => {
@@ -262,17 +134,13 @@ describe('.pre-commit-hooks.yaml', () => {
     for (const name of ['a.mdx', 'logo.png', 'notes.md.bak', 'md', 'a.txt~', 'README.MDX']) expect(name).not.toMatch(files);
   });
 
-  it('is what the documented configs refer to (docs: pre-commit, pre-commit-local)', () => {
-    const remote = dict(list(dict(parseYaml(snippet('pre-commit')), 'pre-commit').repos, 'repos')[0], 'repo');
-    expect(remote.repo).toBe('https://github.com/postlint/postlint');
-    expect(remote.rev).toBe(`v${VERSION}`);
-    expect(remote.hooks).toEqual([{ id: hook.id }]);
-
-    const local = dict(list(dict(parseYaml(snippet('pre-commit-local')), 'pre-commit-local').repos, 'repos')[0], 'repo');
-    expect(local.repo).toBe('local');
-    const localHook = dict(list(local.hooks, 'hooks')[0], 'local hook');
-    expect(localHook).toMatchObject({ id: hook.id, entry: hook.entry, language: 'node', files: hook.files });
-    expect(localHook.additional_dependencies).toEqual([`postlint@${VERSION}`]);
+  it('is what the documented configs refer to (docs: pre-commit, pre-commit-args; installed and run in pre-commit-framework.e2e.ts)', () => {
+    for (const name of ['pre-commit', 'pre-commit-args']) {
+      const remote = dict(list(dict(parseYaml(snippet(name)), name).repos, 'repos')[0], 'repo');
+      expect(remote.repo).toBe('https://github.com/postlint/postlint');
+      expect(remote.rev).toBe(`v${VERSION}`);
+      expect(list(remote.hooks, 'hooks').map((h) => dict(h, 'hook').id)).toEqual([hook.id]);
+    }
   });
 });
 
@@ -544,7 +412,7 @@ function runDocumented(command: string, cwd: string): SpawnSyncReturns<string> {
 describe('CI snippets in docs/integrations.md', () => {
   it('has every snippet the tests use, each in a known language', () => {
     expect([...SNIPPETS.keys()].sort()).toEqual(
-      ['azure-pipelines', 'github-action', 'github-shards', 'gitlab', 'husky-pre-commit', 'junit', 'lint-staged', 'plain-hook', 'pre-commit', 'pre-commit-local'].sort(),
+      ['azure-pipelines', 'github-action', 'github-shards', 'gitlab', 'husky-pre-commit', 'junit', 'lint-staged', 'plain-hook', 'pre-commit', 'pre-commit-args'].sort(),
     );
     for (const [name, { lang, text: body }] of SNIPPETS) {
       expect(['yaml', 'json', 'sh'], name).toContain(lang);

@@ -1,0 +1,166 @@
+/**
+ * What the tests of docs/integrations.md share: the page's snippets, throwaway git
+ * repositories with an isolated environment, a few posts, and small YAML readers.
+ */
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+import { BIN, tempDir, tree } from './helpers.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
+export const TIMEOUT = 20_000;
+
+// `js-yaml` is a dependency of @postlint/core, not of this package: load it from there.
+export const { load: parseYaml } = createRequire(join(ROOT, 'packages', 'core', 'package.json'))('js-yaml') as { load: (text: string) => unknown };
+
+// ---------------------------------------------------------------- small helpers
+
+export type Dict = Record<string, unknown>;
+
+export function dict(value: unknown, what: string): Dict {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what}: expected a mapping`);
+  return value as Dict;
+}
+
+export function list(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new Error(`${what}: expected a list`);
+  return value as unknown[];
+}
+
+export function text(value: unknown, what: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`${what}: expected a scalar`);
+}
+
+/** What a finished child process left: its exit code and both streams. */
+export interface Proc {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Output of a child process, both streams, for assertions and failure messages. */
+export function output(result: Proc): string {
+  return `${result.stdout}${result.stderr}`;
+}
+
+/** spawnSync's result, without blocking: independent runs can share the machine's cores. */
+export function spawnAsync(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Proc> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, timeout: TIMEOUT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** Single-quotes a value for a POSIX shell script. */
+export function shQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function writeExecutable(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  chmodSync(path, 0o755);
+}
+
+/** A `postlint` command that runs the built bin of this checkout, like an installed postlint. */
+export function postlintShim(binDir: string): void {
+  writeExecutable(join(binDir, 'postlint'), `#!/bin/sh\nexec ${shQuote(process.execPath)} ${shQuote(BIN)} "$@"\n`);
+}
+
+/**
+ * An environment with nothing of the developer's git or shell setup in it: a new HOME, no git
+ * config. `base` is kept under it (a test that installs from the network passes the machine's
+ * proxy and certificate variables this way).
+ */
+export function isolatedEnv(extraPath: readonly string[], base: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const home = tempDir('postlint-home-');
+  return {
+    ...base,
+    PATH: [...extraPath, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
+    NO_COLOR: '1',
+    LANG: 'C.UTF-8',
+  };
+}
+
+// ---------------------------------------------------------------- posts
+
+const post = (body: string): string => `---\nplatform: x\nlang: en\n---\n\n${body}\n`;
+export const CLEAN = post('Which loaf should we bake for Sunday, rye or spelt? Tell us in the replies!');
+export const WARNING_ONLY = post('The shop is open on Sunday from nine to two.');
+export const TOO_LONG = post(`${'Which loaf should we bake for Sunday, rye or spelt? '.repeat(12)}Tell us!`);
+
+// ---------------------------------------------------------------- docs/integrations.md
+
+const DOCS = readFileSync(join(ROOT, 'docs', 'integrations.md'), 'utf8');
+
+export interface Snippet {
+  readonly lang: string;
+  readonly text: string;
+}
+
+export const SNIPPETS: ReadonlyMap<string, Snippet> = new Map(
+  [...DOCS.matchAll(/<!-- snippet: ([\w-]+) -->\n```(\w+)\n([\s\S]*?)\n```\n/g)].map((m) => [m[1]!, { lang: m[2]!, text: `${m[3]!}\n` }]),
+);
+
+export function snippet(name: string): string {
+  const found = SNIPPETS.get(name);
+  if (!found) throw new Error(`docs/integrations.md has no <!-- snippet: ${name} --> block`);
+  return found.text;
+}
+
+// ---------------------------------------------------------------- git
+
+export interface Repo {
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+  git: (...args: string[]) => SpawnSyncReturns<string>;
+  commits: () => number;
+  /** Stages exactly these files (written first) and commits them; the hook decides. */
+  commit: (files: Readonly<Record<string, string>>, message: string) => SpawnSyncReturns<string>;
+}
+
+export function gitRepo(files: Readonly<Record<string, string>>, extraPath: readonly string[], base: NodeJS.ProcessEnv = {}): Repo {
+  const dir = tree(files);
+  const env = isolatedEnv(extraPath, base);
+  const git = (...args: string[]): SpawnSyncReturns<string> => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8', timeout: TIMEOUT });
+  const must = (...args: string[]): void => {
+    const result = git(...args);
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${output(result)}`);
+  };
+  must('init', '-q', '-b', 'main');
+  must('config', 'user.email', 'drafts@example.com');
+  must('config', 'user.name', 'Drafts Team');
+  must('config', 'commit.gpgsign', 'false');
+  must('add', '-A');
+  must('commit', '-q', '--no-verify', '-m', 'start');
+  return {
+    dir,
+    env,
+    git,
+    commits: () => Number(git('rev-list', '--count', 'HEAD').stdout.trim()),
+    commit: (toCommit, message) => {
+      must('reset', '-q'); // a rejected commit leaves its files staged
+      for (const [path, content] of Object.entries(toCommit)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      must('add', '--', ...Object.keys(toCommit));
+      return git('commit', '-m', message);
+    },
+  };
+}
