@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { BIN, tempDir, tree } from './helpers.js';
 
@@ -95,6 +96,16 @@ export function isolatedEnv(extraPath: readonly string[], base: NodeJS.ProcessEn
     NO_COLOR: '1',
     LANG: 'C.UTF-8',
   };
+}
+
+/**
+ * The machine's environment minus what a package manager running this test put in it
+ * (`npm_config_*`, `npm_package_*`, … from `pnpm run`): a user's npm would not see those.
+ * Proxy and certificate settings stay, and npm's download cache is the usual one.
+ */
+export function machineEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, npm_config_cache: join(homedir(), '.npm') };
 }
 
 // ---------------------------------------------------------------- posts

@@ -11,25 +11,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
-import { CLEAN, dict, gitRepo, list, output, parseYaml, type Repo, ROOT, snippet, TOO_LONG, VERSION, WARNING_ONLY } from './integration-kit.js';
+import { CLEAN, dict, gitRepo, list, machineEnv, output, parseYaml, type Repo, ROOT, snippet, TOO_LONG, VERSION, WARNING_ONLY } from './integration-kit.js';
 
 const PRE_COMMIT = process.env.POSTLINT_PRE_COMMIT ?? 'pre-commit';
 const INSTALL_TIMEOUT = 8 * 60_000;
 const DOCUMENTED_REPO = 'https://github.com/postlint/postlint';
-
-/**
- * The machine's environment minus what a package manager running this test put in it
- * (`npm_config_*`, `npm_package_*`, … from `pnpm run`): a user's npm would not see those.
- * Proxy and certificate settings stay, and npm's download cache is the usual one.
- */
-function machineEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  return { ...env, npm_config_cache: join(homedir(), '.npm') };
-}
 
 /** A git repository holding this working tree as it would be committed; returns its path and commit. */
 function hookRepository(): { dir: string; rev: string } {
