@@ -15,6 +15,7 @@ interface Manifest {
   readonly bin?: Readonly<Record<string, string>>;
   readonly files?: readonly string[];
   readonly overrides?: Readonly<Record<string, string>>;
+  readonly engines?: Readonly<Record<string, string>>;
   readonly dependencies?: Readonly<Record<string, string>>;
   readonly devDependencies?: Readonly<Record<string, string>>;
 }
@@ -71,5 +72,21 @@ describe('package manifests', () => {
     const external = [...list!.matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((name) => !name.endsWith('/*'));
     expect(Object.keys(root.dependencies ?? {}).sort()).toEqual([...external].sort());
     for (const name of external) expect(root.dependencies?.[name], name).toBe(cli.dependencies?.[name]);
+  });
+
+  it('depend at run time only on versions that run on the Node.js postlint supports', () => {
+    // npm warns at install (EBADENGINE) when a dependency wants a newer Node (node-sarif-builder 5 wants 22).
+    const supported = /^>=(\d+)\.(\d+)$/.exec(root.engines?.node ?? '');
+    expect(supported, 'engines.node is not of the form >=major.minor').not.toBeNull();
+    const [major, minor] = [Number(supported![1]), Number(supported![2])];
+    for (const name of Object.keys(root.dependencies ?? {})) {
+      const wanted = read(join('node_modules', name, 'package.json')).engines?.node;
+      if (wanted === undefined) continue;
+      const floor = /^>=\s*(\d+)(?:\.(\d+))?/.exec(wanted);
+      expect(floor, `${name}: engines.node ${wanted}`).not.toBeNull();
+      const [needMajor, needMinor] = [Number(floor![1]), Number(floor![2] ?? 0)];
+      expect(needMajor < major || (needMajor === major && needMinor <= minor), `${name} wants Node ${wanted}`).toBe(true);
+    }
+    expect(cli.engines).toEqual(root.engines);
   });
 });
