@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +8,21 @@ import { findCategories, overlaps, type Folded, type PhraseMatch } from './text.
 export type Lexicon = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
 /**
- * `rules/lexicons/`. The CLI's bundle carries a copy beside it (`bundle/lexicons/`), because it
- * is also installed without this package: the pre-commit framework installs the repository
- * root from git. Otherwise the folder is found through the package name.
+ * `rules/lexicons/`, found through the package name rather than this file's place, so that it
+ * is the same folder when this code runs from the CLI's bundle (and an edited word list takes
+ * effect without a rebuild). Where the package is not installed, the bundle carries a copy
+ * beside it (`bundle/lexicons/`): the pre-commit framework installs the repository root from
+ * git, which holds the bundle but not the packages.
  */
-const BESIDE = fileURLToPath(new URL('lexicons/', import.meta.url));
-export const LEXICON_DIR = existsSync(BESIDE)
-  ? BESIDE
-  : join(dirname(createRequire(import.meta.url).resolve('@postlint/rules/package.json')), 'lexicons');
+export const LEXICON_DIR = findLexicons();
+
+function findLexicons(): string {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('@postlint/rules/package.json')), 'lexicons');
+  } catch {
+    return fileURLToPath(new URL('lexicons/', import.meta.url));
+  }
+}
 
 /**
  * A reader of one kind of file in `rules/lexicons/`: each file is parsed once, and checked
