@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { tempDir, tree } from './helpers.js';
 import { CLEAN, dict, gitRepo, list, machineEnv, output, parseYaml, type Repo, ROOT, snippet, TOO_LONG, VERSION, WARNING_ONLY } from './integration-kit.js';
 
 const PRE_COMMIT = process.env.POSTLINT_PRE_COMMIT ?? 'pre-commit';
@@ -84,7 +84,11 @@ describe('pre-commit framework (docs: pre-commit, pre-commit-args)', () => {
   it('installs postlint from the repository and blocks a commit with errors', () => {
     const repo = contentRepo(configFor('pre-commit', hooks));
     const installed = spawnSync('find', [join(repo.env.HOME!, '.cache', 'pre-commit'), '-path', '*/node_env-*/bin/postlint'], { encoding: 'utf8' });
-    expect(installed.stdout.trim(), 'pre-commit installed no postlint command').not.toBe('');
+    const bin = installed.stdout.trim().split('\n')[0]!;
+    expect(bin, 'pre-commit installed no postlint command').not.toBe('');
+    // Built with npm's `overrides`, as pnpm's: X weighs an Emoji 13+ ZWJ sequence (🐦‍🔥) 2, not 5.
+    const emoji = spawnSync(bin, ['stats', 'phoenix.md'], { cwd: tree({ 'phoenix.md': '🐦‍🔥'.repeat(100) }), env: repo.env, encoding: 'utf8' });
+    expect(emoji.stdout, output(emoji)).toMatch(/^phoenix\.md\s+1\/1\s+X\s+200\s+280\b/m);
 
     // git gives a hook's standard output to its own standard error: the report is read from both.
     const clean = repo.commit({ 'drafts/sunday poll.md': CLEAN, 'drafts/notes.txt': CLEAN }, 'clean');
