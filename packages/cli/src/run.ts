@@ -227,8 +227,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           progress.tick('linting');
         });
     progress.done();
-    await pool?.close();
-    pool = null;
+    pool = null; // finish() has stopped its threads
     outcomes.forEach((outcome, i) => {
       const task = linted[i];
       if (!task) return;
