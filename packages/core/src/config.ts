@@ -131,7 +131,7 @@ function describeConfigError(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
-const yamlLoader: Loader = (_path, content) => (content.trim() === '' ? {} : parseYaml(content));
+const yamlLoader: Loader = (_path, content) => parseYaml(content);
 
 const asList = (value: string | readonly string[] | undefined): string[] =>
   value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
@@ -417,7 +417,7 @@ async function readConfigFile(path: string, name: string, where: string): Promis
   try {
     if (/\.(?:m?js|cjs)$/u.test(path)) return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
     const text = await readFile(path, 'utf8');
-    return /\.ya?ml$/u.test(path) || !/\.json$/u.test(path) ? (text.trim() === '' ? {} : parseYaml(text)) : JSON.parse(text);
+    return /\.ya?ml$/u.test(path) || !/\.json$/u.test(path) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);

@@ -23,8 +23,12 @@ export function loadYaml(): typeof YamlModule {
   return yaml;
 }
 
-/** Parses YAML 1.2 with the core schema: dates stay strings, and "yes" or "on" are not booleans. */
+/**
+ * Parses YAML 1.2 with the core schema: dates stay strings, and "yes" or "on" are not
+ * booleans. A blank text (an empty config file or frontmatter) is an empty mapping.
+ */
 export function parseYaml(text: string): unknown {
+  if (text.trim() === '') return {};
   const { load, CORE_SCHEMA } = loadYaml();
   return load(text, { schema: CORE_SCHEMA });
 }

@@ -67,7 +67,7 @@ export function parseDocument(source: string, path: string): ParsedDocument {
   if (first?.type === 'yaml') {
     frontmatterEnd = end(first);
     try {
-      const data: unknown = first.value.trim() === '' ? {} : parseYaml(first.value);
+      const data = parseYaml(first.value);
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new PostlintError('input', 'frontmatter must be a YAML mapping of keys to values', { file: path, line: 1 });
       }
