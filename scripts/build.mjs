@@ -1,7 +1,7 @@
-// The root's `prepare` script: builds postlint (`tsc -b`, then the CLI bundle), after every
-// install of the workspace.
+// Builds postlint: `tsc -b`, then the CLI bundle. `pnpm build`, and the root's `prepare`
+// script, which runs after every install of the workspace.
 //
-// npm runs it too when it installs this repository from git, which is how the pre-commit
+// npm runs `prepare` too when it installs this repository from git, which is how the pre-commit
 // framework installs the hook (`npm install -g git+file://<clone>`, docs/integrations.md).
 // npm first installs the clone's dependencies, dev ones included, so that `prepare` can build;
 // but npm up to 11 runs that install with the outer command's `--global`, which installs no
