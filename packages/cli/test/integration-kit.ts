@@ -3,10 +3,11 @@
  * repositories with an isolated environment, a few posts, and small YAML readers.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 import { BIN, tempDir, tree } from './helpers.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -49,9 +50,9 @@ export function output(result: Proc): string {
 }
 
 /** spawnSync's result, without blocking: independent runs can share the machine's cores. */
-export function spawnAsync(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Proc> {
+export function spawnAsync(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeout?: number }): Promise<Proc> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, timeout: TIMEOUT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { timeout: TIMEOUT, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -145,7 +146,7 @@ export interface Repo {
   commit: (files: Readonly<Record<string, string>>, message: string) => SpawnSyncReturns<string>;
 }
 
-export function gitRepo(files: Readonly<Record<string, string>>, extraPath: readonly string[], base: NodeJS.ProcessEnv = {}): Repo {
+export function gitRepo(files: Readonly<Record<string, string | Buffer>>, extraPath: readonly string[], base: NodeJS.ProcessEnv = {}): Repo {
   const dir = tree(files);
   const env = isolatedEnv(extraPath, base);
   const git = (...args: string[]): SpawnSyncReturns<string> => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8', timeout: TIMEOUT });
@@ -174,4 +175,110 @@ export function gitRepo(files: Readonly<Record<string, string>>, extraPath: read
       return git('commit', '-m', message);
     },
   };
+}
+
+/** Three drafts: clean, a warning, an error. */
+export const DRAFTS = {
+  'drafts/sunday poll.md': CLEAN,
+  'drafts/opening hours.md': WARNING_ONLY,
+  'drafts/bread poll.md': TOO_LONG,
+};
+
+// ---------------------------------------------------------------- GitHub Action
+
+export interface Step {
+  readonly id?: string;
+  readonly if?: string;
+  readonly uses?: string;
+  readonly run?: string;
+  readonly shell?: string;
+  readonly env?: Record<string, unknown>;
+  readonly with?: Record<string, unknown>;
+}
+
+export const ACTION = dict(parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')), 'action.yml');
+export const INPUTS = dict(ACTION.inputs, 'inputs');
+export const RUNS = dict(ACTION.runs, 'runs');
+export const STEPS = list(RUNS.steps, 'steps').map((s, i) => dict(s, `step ${i + 1}`) as Step);
+
+export interface ActionRun {
+  readonly lint: Proc;
+  readonly outputs: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** Outputs of the steps before `lint` (Node check, install), by `version` input: they do not depend on the rest. */
+const setupOutputs = new Map<string, Record<string, Record<string, string>>>();
+
+/**
+ * RUNNER_TEMP of the runs that did the setup steps: the install step may have put postlint
+ * there, and later runs reuse its outputs, so these live until the file's tests are done.
+ */
+const setupTemps: string[] = [];
+afterAll(() => {
+  for (const dir of setupTemps) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Runs the action's steps the way the runner would: `${{ }}` in `env:` replaced (inputs with
+ * their defaults, github.action_path = this checkout, step outputs), each `run` script with
+ * `bash --noprofile --norc -eo pipefail`, GITHUB_OUTPUT read back between steps.
+ * `uses:` steps cannot run here; the only one, setup-node, must be skipped by its `if`.
+ * The setup steps run once per `version` (they take seconds); later runs reuse their outputs.
+ * `base` is the runner's environment, under the isolated one (see `isolatedEnv`).
+ */
+export async function runAction(inputs: Readonly<Record<string, string>>, workspace: string, base: NodeJS.ProcessEnv = {}): Promise<ActionRun> {
+  for (const name of Object.keys(inputs)) expect(Object.keys(INPUTS), `unknown input ${name}`).toContain(name);
+  const setupKey = inputs.version ?? '';
+  const reused = setupOutputs.get(setupKey);
+  const outputs: Record<string, Record<string, string>> = { ...reused };
+  const lintAt = STEPS.findIndex((step) => step.id === 'lint');
+  const temp = reused ? tempDir('postlint-runner-') : mkdtempSync(join(tmpdir(), 'postlint-runner-'));
+  if (!reused) setupTemps.push(temp);
+  const expression = (expr: string): string => {
+    let m = /^inputs\.([\w-]+)$/.exec(expr);
+    if (m) return inputs[m[1]!] ?? text(dict(INPUTS[m[1]!], `input ${m[1]!}`).default ?? '', 'default');
+    if (expr === 'github.action_path') return ROOT;
+    m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr);
+    if (m) return outputs[m[1]!]?.[m[2]!] ?? '';
+    throw new Error(`no value for \${{ ${expr} }} in this test`);
+  };
+  const substitute = (value: string): string => value.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => expression(expr));
+  let lint: Proc | undefined;
+  for (const [i, step] of STEPS.entries()) {
+    if (reused && i < lintAt) continue;
+    if (i === lintAt) setupOutputs.set(setupKey, { ...outputs });
+    if (step.uses !== undefined) {
+      const m = /^steps\.([\w-]+)\.outputs\.([\w-]+) == '(.*)'$/.exec(step.if ?? '');
+      if (!m) throw new Error(`step ${i + 1} (${step.uses}) has no condition this test understands`);
+      expect(outputs[m[1]!]?.[m[2]!], `step ${i + 1} would run ${step.uses}`).not.toBe(m[3]);
+      continue;
+    }
+    const script = join(temp, `step-${i + 1}.sh`);
+    writeFileSync(script, step.run ?? '');
+    const githubOutput = join(temp, `output-${i + 1}`);
+    writeFileSync(githubOutput, '');
+    const env: NodeJS.ProcessEnv = {
+      ...isolatedEnv([], base),
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_OUTPUT: githubOutput,
+      RUNNER_TEMP: temp,
+    };
+    for (const [key, value] of Object.entries(step.env ?? {})) env[key] = substitute(text(value, `env ${key}`));
+    // An install step may download postlint: minutes, not seconds.
+    const timeout = i < lintAt ? 5 * 60_000 : TIMEOUT;
+    const result = await spawnAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, timeout });
+    const values: Record<string, string> = {};
+    for (const line of readFileSync(githubOutput, 'utf8').split('\n')) {
+      const at = line.indexOf('=');
+      if (at > 0) values[line.slice(0, at)] = line.slice(at + 1);
+    }
+    if (step.id !== undefined) outputs[step.id] = values;
+    if (step.id === 'lint') lint = result;
+    else if (result.status !== 0) throw new Error(`action step ${i + 1} failed: ${output(result)}`);
+  }
+  if (!lint) throw new Error('action.yml has no step with id: lint');
+  return { lint, outputs };
 }

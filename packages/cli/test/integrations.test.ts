@@ -6,30 +6,32 @@
  * cannot drift from what is tested.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXTENSIONS } from '../src/discover.js';
 import { BIN, spawnCli, tempDir, tree } from './helpers.js';
 import {
   CLEAN,
+  DRAFTS,
   type Dict,
   dict,
   gitRepo,
-  isolatedEnv,
+  INPUTS,
   list,
   output,
   parseYaml,
   postlintShim,
-  type Proc,
   ROOT,
+  RUNS,
+  runAction,
   shQuote,
   snippet,
   SNIPPETS,
-  spawnAsync,
+  type Step,
+  STEPS,
   text,
   TIMEOUT,
   TOO_LONG,
@@ -146,100 +148,6 @@ describe('.pre-commit-hooks.yaml', () => {
 
 // ---------------------------------------------------------------- GitHub Action
 
-interface Step {
-  readonly id?: string;
-  readonly if?: string;
-  readonly uses?: string;
-  readonly run?: string;
-  readonly shell?: string;
-  readonly env?: Record<string, unknown>;
-  readonly with?: Record<string, unknown>;
-}
-
-const ACTION = dict(parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')), 'action.yml');
-const INPUTS = dict(ACTION.inputs, 'inputs');
-const RUNS = dict(ACTION.runs, 'runs');
-const STEPS = list(RUNS.steps, 'steps').map((s, i) => dict(s, `step ${i + 1}`) as Step);
-
-interface ActionRun {
-  readonly lint: Proc;
-  readonly outputs: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
-
-/** Outputs of the steps before `lint` (Node check, install), by `version` input: they do not depend on the rest. */
-const setupOutputs = new Map<string, Record<string, Record<string, string>>>();
-
-/**
- * RUNNER_TEMP of the runs that did the setup steps: the install step may have put postlint
- * there, and later runs reuse its outputs, so these live until the file's tests are done.
- */
-const setupTemps: string[] = [];
-afterAll(() => {
-  for (const dir of setupTemps) rmSync(dir, { recursive: true, force: true });
-});
-
-/**
- * Runs the action's steps the way the runner would: `${{ }}` in `env:` replaced (inputs with
- * their defaults, github.action_path = this checkout, step outputs), each `run` script with
- * `bash --noprofile --norc -eo pipefail`, GITHUB_OUTPUT read back between steps.
- * `uses:` steps cannot run here; the only one, setup-node, must be skipped by its `if`.
- * The setup steps run once per `version` (they take seconds); later runs reuse their outputs.
- */
-async function runAction(inputs: Readonly<Record<string, string>>, workspace: string): Promise<ActionRun> {
-  for (const name of Object.keys(inputs)) expect(Object.keys(INPUTS), `unknown input ${name}`).toContain(name);
-  const setupKey = inputs.version ?? '';
-  const reused = setupOutputs.get(setupKey);
-  const outputs: Record<string, Record<string, string>> = { ...reused };
-  const lintAt = STEPS.findIndex((step) => step.id === 'lint');
-  const temp = reused ? tempDir('postlint-runner-') : mkdtempSync(join(tmpdir(), 'postlint-runner-'));
-  if (!reused) setupTemps.push(temp);
-  const expression = (expr: string): string => {
-    let m = /^inputs\.([\w-]+)$/.exec(expr);
-    if (m) return inputs[m[1]!] ?? text(dict(INPUTS[m[1]!], `input ${m[1]!}`).default ?? '', 'default');
-    if (expr === 'github.action_path') return ROOT;
-    m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr);
-    if (m) return outputs[m[1]!]?.[m[2]!] ?? '';
-    throw new Error(`no value for \${{ ${expr} }} in this test`);
-  };
-  const substitute = (value: string): string => value.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => expression(expr));
-  let lint: Proc | undefined;
-  for (const [i, step] of STEPS.entries()) {
-    if (reused && i < lintAt) continue;
-    if (i === lintAt) setupOutputs.set(setupKey, { ...outputs });
-    if (step.uses !== undefined) {
-      const m = /^steps\.([\w-]+)\.outputs\.([\w-]+) == '(.*)'$/.exec(step.if ?? '');
-      if (!m) throw new Error(`step ${i + 1} (${step.uses}) has no condition this test understands`);
-      expect(outputs[m[1]!]?.[m[2]!], `step ${i + 1} would run ${step.uses}`).not.toBe(m[3]);
-      continue;
-    }
-    const script = join(temp, `step-${i + 1}.sh`);
-    writeFileSync(script, step.run ?? '');
-    const githubOutput = join(temp, `output-${i + 1}`);
-    writeFileSync(githubOutput, '');
-    const env: NodeJS.ProcessEnv = {
-      ...isolatedEnv([]),
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTION_PATH: ROOT,
-      GITHUB_OUTPUT: githubOutput,
-      RUNNER_TEMP: temp,
-    };
-    for (const [key, value] of Object.entries(step.env ?? {})) env[key] = substitute(text(value, `env ${key}`));
-    const result = await spawnAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
-    const values: Record<string, string> = {};
-    for (const line of readFileSync(githubOutput, 'utf8').split('\n')) {
-      const at = line.indexOf('=');
-      if (at > 0) values[line.slice(0, at)] = line.slice(at + 1);
-    }
-    if (step.id !== undefined) outputs[step.id] = values;
-    if (step.id === 'lint') lint = result;
-    else if (result.status !== 0) throw new Error(`action step ${i + 1} failed: ${output(result)}`);
-  }
-  if (!lint) throw new Error('action.yml has no step with id: lint');
-  return { lint, outputs };
-}
-
 /** The workflow's step that uses this action, from a docs snippet. */
 function actionStep(workflow: Dict): Step {
   const steps = Object.values(dict(workflow.jobs, 'jobs')).flatMap((job) => list(dict(job, 'job').steps, 'steps').map((s) => dict(s, 'step') as Step));
@@ -269,11 +177,6 @@ function schema(file: string): Dict {
 const validateSarif = ajv().compile(schema('sarif-schema-2.1.0.json'));
 const validateGitlab = ajv().compile(schema('gitlab-code-quality.schema.json'));
 
-const DRAFTS = {
-  'drafts/sunday poll.md': CLEAN,
-  'drafts/opening hours.md': WARNING_ONLY,
-  'drafts/bread poll.md': TOO_LONG,
-};
 
 describe('action.yml', () => {
   it('is a composite action whose shell steps are bash and take inputs only from env', () => {

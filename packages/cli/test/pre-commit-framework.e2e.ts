@@ -10,10 +10,10 @@
  * (tracked and new files, not ignored ones), in a throwaway git repository.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, tree } from './helpers.js';
+import { tree } from './helpers.js';
 import { CLEAN, dict, gitRepo, list, machineEnv, output, parseYaml, type Repo, ROOT, snippet, TOO_LONG, VERSION, WARNING_ONLY } from './integration-kit.js';
 
 const PRE_COMMIT = process.env.POSTLINT_PRE_COMMIT ?? 'pre-commit';
@@ -24,24 +24,10 @@ const DOCUMENTED_REPO = 'https://github.com/postlint/postlint';
 function hookRepository(): { dir: string; rev: string } {
   const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
   if (listed.status !== 0) throw new Error(`git ls-files: ${output(listed)}`);
-  const dir = tempDir('postlint-hook-repo-');
-  for (const path of new Set(listed.stdout.split('\0').filter(Boolean))) {
-    if (!existsSync(join(ROOT, path))) continue; // deleted, not yet committed
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    cpSync(join(ROOT, path), join(dir, path));
-  }
-  const git = (...args: string[]): string => {
-    const result = spawnSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${output(result)}`);
-    return result.stdout.trim();
-  };
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'postlint under test');
-  return { dir, rev: git('rev-parse', 'HEAD') };
+  // Deleted files are still listed until the deletion is committed.
+  const paths = listed.stdout.split('\0').filter((path) => path !== '' && existsSync(join(ROOT, path)));
+  const repo = gitRepo(Object.fromEntries(paths.map((path) => [path, readFileSync(join(ROOT, path))])), []);
+  return { dir: repo.dir, rev: repo.git('rev-parse', 'HEAD').stdout.trim() };
 }
 
 /** A documented `.pre-commit-config.yaml`, pointed at the repository under test instead of GitHub. */
